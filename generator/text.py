@@ -1,0 +1,97 @@
+"""Text normalisation shared by provenance checks, highlighting, search and extraction."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+QUOTE_MARKS = "\"'“”„‟«»‘’‚‛"
+"""Every quotation mark the provenance rule treats as the same character."""
+_QUOTE_TABLE = str.maketrans({c: '"' for c in QUOTE_MARKS})
+
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+"""Embeddings, overrides, isolates and marks: the characters behind Trojan Source (CVE-2021-42574)."""
+INVISIBLE = frozenset("\u200b\u2060\ufeff\u00ad\u180e\u2061\u2062\u2063\u2064\u034f")
+"""Zero-width and invisible characters that have no place in a fact (ZWNJ and ZWJ stay allowed)."""
+
+
+def suspicious_character(text: str, *, multiline: bool) -> tuple[int, str] | None:
+    """Index and Unicode name of the first character that does not belong in a fact, or None."""
+    for i, ch in enumerate(text):
+        if ch in BIDI_CONTROLS or ch in INVISIBLE:
+            return i, _char_name(ch)
+        if ch == "\n" and multiline:
+            continue
+        category = unicodedata.category(ch)
+        if category in ("Cc", "Cs", "Co", "Cn") and ch != "\t":
+            return i, _char_name(ch)
+    return None
+
+
+def _char_name(ch: str) -> str:
+    return f"U+{ord(ch):04X} {unicodedata.name(ch, 'CONTROL CHARACTER')}"
+
+
+def provenance_key(text: str) -> str:
+    """``text`` with white space runs collapsed and every quotation mark made ``"``."""
+    return " ".join(text.translate(_QUOTE_TABLE).split())
+
+
+def provenance_index(text: str) -> tuple[str, list[int]]:
+    """The provenance key of ``text`` and, for each of its characters, the offset in ``text``.
+
+    Lets a match found in the normalised text be highlighted in the original.
+    """
+    out: list[str] = []
+    offsets: list[int] = []
+    pending_space = False
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            pending_space = bool(out)
+            continue
+        if pending_space:
+            out.append(" ")
+            offsets.append(i - 1)
+            pending_space = False
+        out.append(ch.translate(_QUOTE_TABLE))
+        offsets.append(i)
+    return "".join(out), offsets
+
+
+def find_verbatim(needle: str, haystack_key: str) -> int:
+    """Offset of ``needle`` in an already normalised haystack, or -1."""
+    key = provenance_key(needle)
+    return haystack_key.find(key) if key else -1
+
+
+def longest_found_prefix(needle: str, haystack_key: str) -> str:
+    """The longest start of ``needle`` that does occur in the haystack: tells an editor where a copy went wrong."""
+    key = provenance_key(needle)
+    lo, hi = 0, len(key)
+    while lo < hi:  # prefixes that occur form a run from 0, so bisect on the length
+        mid = (lo + hi + 1) // 2
+        if key[:mid] in haystack_key:
+            lo = mid
+        else:
+            hi = mid - 1
+    return key[:lo]
+
+
+# --- Arabic search normalisation ---------------------------------------------------------------
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_LETTER_TABLE = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ة": "ه", "ى": "ي", "ی": "ي", "ي": "ي", "ک": "ك", "ۀ": "ه", "ە": "ه",
+    "ؤ": "و", "ئ": "ي", "ء": "",
+    "گ": "غ", "چ": "ج", "پ": "ب", "ڤ": "ف",
+})
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def fold_arabic(text: str) -> str:
+    """Lower-case, unvowelled, hamza-free spelling used to compare names however they are written."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _DIACRITICS.sub("", text)
+    text = text.translate(_LETTER_TABLE).casefold()
+    return " ".join(_NON_WORD.sub(" ", text).split())
