@@ -6,7 +6,6 @@ in one pass over each section so that the cost grows linearly with the fact base
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 

@@ -61,7 +61,7 @@ def load_facts(project: Project) -> FactBase:
     return build_model(data, texts)
 
 
-def render_pages(project: Project, base: FactBase) -> dict[str, str]:
+def render_pages(project: Project, base: FactBase) -> dict[str, str | bytes]:
     return Renderer(base, project.settings).pages()
 
 

@@ -144,9 +144,9 @@ class Renderer:
 
     # --- pages ----------------------------------------------------------------------------------
 
-    def pages(self) -> dict[str, str]:
+    def pages(self) -> dict[str, str | bytes]:
         """Every generated page: path under docs/ → Markdown."""
-        out: dict[str, str] = {}
+        out: dict[str, str | bytes] = {}
         render = self._page
         for actor in self.base.actors.values():
             out[actor.page] = render("actor.md.j2", actor.page, actor=actor)

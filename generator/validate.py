@@ -278,8 +278,9 @@ class _Checker:
     def check_enum(self, value: str, f: Field, path: Path_) -> str | None:
         if value not in f.choices:
             choices = ", ".join(f.choices)
-            self.complain(path, f"`{value}` is not allowed here{_did_you_mean(value, f.choices)}; use one of: {choices}",
-                          f"القيمة `{value}` غير مسموحة هنا{_did_you_mean_ar(value, f.choices)}؛ استخدم إحدى: {choices}")
+            hint, hint_ar = _did_you_mean(value, f.choices), _did_you_mean_ar(value, f.choices)
+            self.complain(path, f"`{value}` is not allowed here{hint}; use one of: {choices}",
+                          f"القيمة `{value}` غير مسموحة هنا{hint_ar}؛ استخدم إحدى: {choices}")
             return None
         return value
 
@@ -387,7 +388,8 @@ class _Checker:
         if date > latest:
             self.complain(path, f"{what} dated {date} cannot be reported by sources published by {latest}; "
                                 "check the date or the sources",
-                          f"لا يمكن أن تذكر مصادرُ منشورة حتى {latest} {what_ar} بتاريخ {date}؛ تحقق من التاريخ أو المصادر")
+                          f"لا يمكن أن تذكر مصادرُ منشورة حتى {latest} {what_ar} بتاريخ {date}؛ "
+                          "تحقق من التاريخ أو المصادر")
 
     def check_provenance(self, data: dict[str, list[dict[str, Any]]]) -> None:
         files = {s["id"]: s["file"] for s in data["sources"]}

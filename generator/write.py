@@ -1,6 +1,7 @@
-"""Write: put generated pages into docs/ without disturbing anything else there.
+"""Write: put generated files into docs/ without disturbing anything else there.
 
-Only files whose front matter carries GENERATED_MARK are ever replaced or removed; a page is
+The writer only replaces or removes files it wrote itself: Markdown pages carrying GENERATED_MARK
+in their front matter, and other files listed in its manifest (docs/.generated). A file is
 rewritten only when its content changes, so `mkdocs serve` and other watchers see real changes only.
 """
 
@@ -13,8 +14,10 @@ from pathlib import Path
 from .errors import FactsError, Problem
 from .render import GENERATED_MARK
 
-GENERATED_DIRS = ("actors", "meetings", "sources", "claims")
-"""Folders under docs/ that hold only generated pages (and are git-ignored)."""
+MANIFEST = ".generated"
+"""File under docs/ listing every path the last build wrote, one per line."""
+GENERATED_DIRS = ("actors", "meetings", "sources", "claims", "data")
+"""Folders under docs/ that hold generated files only (all git-ignored)."""
 
 
 @dataclass
@@ -27,7 +30,7 @@ class WriteReport:
 
 
 def is_generated(path: Path) -> bool:
-    """Whether ``path`` is a page this generator wrote (its second line is the mark)."""
+    """Whether ``path`` is a Markdown page this generator wrote (its second line is the mark)."""
     try:
         with path.open(encoding="utf-8") as f:
             return f.readline() == "---\n" and f.readline().rstrip("\n") == GENERATED_MARK
@@ -35,48 +38,61 @@ def is_generated(path: Path) -> bool:
         return False
 
 
-def write_pages(pages: dict[str, str], docs: Path) -> WriteReport:
+def read_manifest(docs: Path) -> set[str]:
+    """Paths the previous build wrote."""
+    try:
+        return {line for line in (docs / MANIFEST).read_text(encoding="utf-8").splitlines() if line}
+    except OSError:
+        return set()
+
+
+def write_pages(pages: dict[str, str | bytes], docs: Path) -> WriteReport:
     """Bring docs/ in line with ``pages``; refuse before writing anything if a hand-written file is in the way."""
-    clashes = [p for p in sorted(pages) if (docs / p).exists() and not is_generated(docs / p)]
+    owned = read_manifest(docs)
+    clashes = [p for p in sorted(pages)
+               if (docs / p).exists() and p not in owned and not is_generated(docs / p)]
     if clashes:
         raise FactsError([
-            Problem(str(docs / p), 1, 1, "", "this hand-written file has the path of a generated page; "
+            Problem(str(docs / p), 1, 1, "", "this hand-written file has the path of a generated file; "
                     "rename or move it (nothing was written)",
-                    "هذا الملف المكتوب يدويًا في مسار صفحة مولّدة؛ غيّر اسمه أو انقله (لم يُكتب شيء)")
+                    "هذا الملف المكتوب يدويًا في مسار ملف مولّد؛ غيّر اسمه أو انقله (لم يُكتب شيء)")
             for p in clashes
         ])
     report = WriteReport()
     for rel, content in pages.items():
-        target = docs / rel
-        if _read(target) == content:
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        if _write_if_changed(docs / rel, data):
+            report.written.append(rel)
+        else:
             report.unchanged += 1
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_text(content, encoding="utf-8")
-        os.replace(tmp, target)  # atomic: a reader never sees half a page
-        report.written.append(rel)
-    report.removed = remove_stale(pages, docs)
+    report.removed = remove_stale(pages, docs, owned)
+    _write_if_changed(docs / MANIFEST, "".join(f"{p}\n" for p in sorted(pages)).encode("utf-8"))
     return report
 
 
-def remove_stale(pages: dict[str, str], docs: Path) -> list[str]:
-    """Delete generated pages of entities that no longer exist; return their paths."""
-    removed = []
+def remove_stale(pages: dict[str, str | bytes], docs: Path, owned: set[str]) -> list[str]:
+    """Delete generated files of entities that no longer exist; return their paths."""
+    candidates = set(owned)
     for folder in GENERATED_DIRS:
-        root = docs / folder
-        if not root.is_dir():
-            continue
-        for path in sorted(root.rglob("*.md")):
-            rel = path.relative_to(docs).as_posix()
-            if rel not in pages and is_generated(path):
-                path.unlink()
-                removed.append(rel)
+        if (docs / folder).is_dir():
+            candidates.update(p.relative_to(docs).as_posix() for p in (docs / folder).rglob("*.md"))
+    removed = []
+    for rel in sorted(candidates - pages.keys()):
+        path = docs / rel
+        if path.is_file() and (rel in owned or is_generated(path)):
+            path.unlink()
+            removed.append(rel)
     return removed
 
 
-def _read(path: Path) -> str | None:
+def _write_if_changed(target: Path, data: bytes) -> bool:
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
+        if target.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, target)  # atomic: a reader never sees half a file
+    return True

@@ -1,0 +1,140 @@
+"""Fixtures shared by the whole suite, named for what they provide."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CHROMIUM = Path("/usr/bin/chromium")
+# Copied into a throw-away project for each built site; docs/ is copied without generated output.
+PROJECT_FILES = ("mkdocs.yml", "pyproject.toml", "seeds", "theme", "docs")
+
+
+def make_project(target: Path, facts: Path) -> Path:
+    """A copy of this project in ``target`` whose data/facts.yaml is ``facts``; generated pages left out."""
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=_ignore_generated if name == "docs" else None)
+        else:
+            shutil.copy2(source, target / name)
+    (target / "data").mkdir()
+    shutil.copy2(facts, target / "data" / "facts.yaml")
+    return target
+
+
+def _ignore_generated(folder: str, names: list[str]) -> set[str]:
+    from generator.write import GENERATED_DIRS, MANIFEST, is_generated
+
+    top = Path(folder).resolve() == (ROOT / "docs").resolve()
+    skipped = {n for n in names if top and (n in GENERATED_DIRS or n == MANIFEST)}
+    return skipped | {n for n in names if n.endswith(".md") and is_generated(Path(folder) / n)}
+
+
+def run_mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict`` (or other args) in ``project``, captured."""
+    return subprocess.run([sys.executable, "-m", "mkdocs", *(args or ("build", "--strict"))],
+                          cwd=project, capture_output=True, text=True, timeout=600)
+
+
+def run_generator(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m generator ARGS`` in ``project``, captured."""
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=project, capture_output=True,
+                          text=True, timeout=300)
+
+
+@pytest.fixture(scope="session")
+def small_facts() -> Path:
+    """A small real fact base (two seeds) for fast, exact tests."""
+    return FIXTURES / "small_facts.yaml"
+
+
+@pytest.fixture()
+def small_project(tmp_path: Path, small_facts: Path) -> Path:
+    """A throw-away copy of the project using the small fact base; not yet built."""
+    return make_project(tmp_path / "project", small_facts)
+
+
+@pytest.fixture(scope="session")
+def built_small_site(tmp_path_factory: pytest.TempPathFactory, small_facts: Path) -> Path:
+    """The site built by `mkdocs build --strict` from the small fact base; returns the project folder."""
+    project = make_project(tmp_path_factory.mktemp("small") / "project", small_facts)
+    result = run_mkdocs(project)
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+@pytest.fixture(scope="session")
+def built_real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from the project's own data/facts.yaml; returns the project folder."""
+    project = make_project(tmp_path_factory.mktemp("real") / "project", ROOT / "data" / "facts.yaml")
+    result = run_mkdocs(project)
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def serve_folder(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve ``folder`` over http on 127.0.0.1 (a free port); returns the server and its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def real_site_url(built_real_site: Path) -> Iterator[str]:
+    """Base URL of the real site served over http on 127.0.0.1."""
+    server, url = serve_folder(built_real_site / "site")
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's headless Chromium driven by Playwright (its own browser download cannot work here)."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make browser` (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture()
+def page(browser) -> Iterator[object]:
+    """A fresh phone-sized page that records console errors and every request's URL."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="ar")
+    pg = context.new_page()
+    pg.console_errors = []  # type: ignore[attr-defined]
+    pg.requested = []  # type: ignore[attr-defined]
+    pg.on("console", lambda m: m.type == "error" and pg.console_errors.append(m.text))
+    pg.on("pageerror", lambda e: pg.console_errors.append(str(e)))
+    pg.on("request", lambda r: pg.requested.append(r.url))
+    yield pg
+    context.close()
+
+
+ARTIFACTS = ROOT / "test-artifacts"
+"""Screenshots and reports the tests leave for people to look at (git-ignored)."""
