@@ -22,6 +22,7 @@ PROJECT_FILES = ("mkdocs.yml", "pyproject.toml", "seeds", "theme", "docs")
 
 def make_project(target: Path, facts: Path) -> Path:
     """A copy of this project in ``target`` whose data/facts.yaml is ``facts``; generated pages left out."""
+    target.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_FILES:
         source = ROOT / name
         if source.is_dir():
