@@ -39,7 +39,7 @@ browser:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
 bench: $(STAMP)
-	$(BIN)/python -m tests.bench
+	$(BIN)/python -m tests.bench_pipeline --mkdocs
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests
