@@ -45,5 +45,5 @@ lint: $(STAMP)
 	$(BIN)/ruff check generator tests
 
 clean:
+	test ! -x $(BIN)/python || $(BIN)/python -m generator clean
 	rm -rf site $(VENV)
-	$(BIN)/python -m generator clean 2>/dev/null || true

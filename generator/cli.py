@@ -11,6 +11,7 @@ from pathlib import Path
 from .errors import FactsError
 from .project import Project, build, load_facts
 from .schema import json_schema_text
+from .write import MANIFEST, write_pages
 
 SCHEMA_FILE = Path("data") / "facts.schema.json"
 
@@ -35,6 +36,9 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="validate data/facts.yaml and write the pages into docs/")
     p.set_defaults(run=_build)
 
+    p = sub.add_parser("clean", help="remove every generated file from docs/ (hand-written files stay)")
+    p.set_defaults(run=_clean)
+
     p = sub.add_parser("check", help="validate a facts file without building")
     p.add_argument("file", nargs="?", type=Path, help="facts file (default: data/facts.yaml)")
     p.set_defaults(run=_check)
@@ -57,6 +61,14 @@ def _build(args: argparse.Namespace) -> int:
     seconds = time.perf_counter() - started
     print(f"generator: {len(report.written)} page(s) written, {report.unchanged} unchanged, "
           f"{len(report.removed)} removed in {seconds:.2f} s → {project.display(project.docs)}/")
+    return 0
+
+
+def _clean(args: argparse.Namespace) -> int:
+    project = Project.at(args.root)
+    report = write_pages({}, project.docs)
+    (project.docs / MANIFEST).unlink(missing_ok=True)
+    print(f"generator: {len(report.removed)} generated file(s) removed from {project.display(project.docs)}/")
     return 0
 
 

@@ -82,7 +82,18 @@ def remove_stale(pages: dict[str, str | bytes], docs: Path, owned: set[str]) -> 
         if path.is_file() and (rel in owned or is_generated(path)):
             path.unlink()
             removed.append(rel)
+    _prune_empty_folders(docs)
     return removed
+
+
+def _prune_empty_folders(docs: Path) -> None:
+    for folder in GENERATED_DIRS:
+        root = docs / folder
+        if not root.is_dir():
+            continue
+        for path in sorted((p for p in root.rglob("*") if p.is_dir()), reverse=True) + [root]:
+            if not any(path.iterdir()):
+                path.rmdir()
 
 
 def _write_if_changed(target: Path, data: bytes) -> bool:
