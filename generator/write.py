@@ -91,7 +91,7 @@ def _prune_empty_folders(docs: Path) -> None:
         root = docs / folder
         if not root.is_dir():
             continue
-        for path in sorted((p for p in root.rglob("*") if p.is_dir()), reverse=True) + [root]:
+        for path in [*sorted((p for p in root.rglob("*") if p.is_dir()), reverse=True), root]:
             if not any(path.iterdir()):
                 path.rmdir()
 
