@@ -59,11 +59,11 @@ def test_highlight_wraps_each_span_and_reopens_across_paragraphs():
     ]
 
 
-def test_overlapping_span_keeps_an_anchor(small_facts):
+def test_overlapping_or_identical_spans_keep_an_anchor():
     text = "ألف باء جيم دال"
-    spans = [(0, 11, "q-a", "quote direct"), (4, 7, "q-b", "quote paraphrase")]
+    spans = [(0, 11, "q-a", "quote direct"), (0, 11, "q-same", "quote direct"), (4, 7, "q-b", "quote paraphrase")]
     [paragraph] = highlight(text, spans)
-    assert 'id="q-a"' in paragraph and '<a id="q-b"></a>' in paragraph
+    assert 'id="q-a"' in paragraph and '<a id="q-b"></a>' in paragraph and '<a id="q-same"></a>' in paragraph
 
 
 def test_every_entity_gets_a_page_and_every_index_exists(small_pages, small_facts):
