@@ -1,0 +1,560 @@
+"""Quotation extraction: constructions of Arabic news reporting, the seed articles, the YAML output."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.extract import Candidate, candidates_to_yaml, extract_quotes, find_quotation_spans
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+FACTS = ROOT / "data" / "facts.yaml"
+
+# Invented actors for the snippets below; ids map to every spelling an article might use.
+ACTORS: dict[str, list[str]] = {
+    "pekka-haavisto": ["بيكا هافيستو", "هافيستو"],
+    "mevlut-cavusoglu": ["مولود جاويش أوغلو", "جاويش أوغلو"],
+    "antony-blinken": ["أنتوني بلينكن", "بلينكن", "بلينكين"],
+    "dmitry-peskov": ["دميتري بيسكوف", "ديمتري بيسكوف", "بيسكوف"],
+    "maria-zakharova": ["ماريا زاخاروفا", "زاخاروفا"],
+    "sergei-lavrov": ["سيرغي لافروف", "لافروف"],
+    "ben-wallace": ["بن والاس", "والاس"],
+    "white-house": ["البيت الأبيض"],
+    "kremlin": ["الكرملين"],
+    "eu": ["الاتحاد الأوروبي"],
+    "nato": ["حلف شمال الأطلسي", "الناتو"],
+    "russia": ["روسيا", "موسكو"],
+    "russian-foreign-ministry": ["وزارة الخارجية الروسية", "الخارجية الروسية"],
+}
+
+
+def only(text: str) -> Candidate:
+    """The single candidate extracted from a snippet."""
+    found = extract_quotes(text, "snippet.txt", ACTORS)
+    assert len(found) == 1, [c.text for c in found]
+    return found[0]
+
+
+def quoted(text: str) -> list[str]:
+    return [text[s:e] for s, e in find_quotation_spans(text)]
+
+
+# --- speaker before the quotation -----------------------------------------------------------------
+
+def test_verb_title_name_colon() -> None:
+    c = only('قال وزير الخارجية الفنلندي بيكا هافيستو: "لن نتخلى عن حقنا في اختيار تحالفاتنا".')
+    assert c.text == "لن نتخلى عن حقنا في اختيار تحالفاتنا"
+    assert (c.speaker, c.speaker_name, c.cue) == ("pekka-haavisto", "بيكا هافيستو", "قال")
+
+
+def test_text_is_the_exact_slice_of_the_source() -> None:
+    text = 'وأكد بيسكوف أن "موسكو لا تهدد أحدا ولا تنوي مهاجمة أي دولة".'
+    c = only(text)
+    assert text[c.start:c.end] == c.text == "موسكو لا تهدد أحدا ولا تنوي مهاجمة أي دولة"
+    assert (c.speaker, c.speaker_name, c.cue) == ("dmitry-peskov", "بيسكوف", "أكد")
+
+
+def test_feminine_verb_and_spokeswoman_title() -> None:
+    c = only('وقالت المتحدثة باسم وزارة الخارجية الروسية ماريا زاخاروفا إن "الغرب يتجاهل مخاوفنا الأمنية منذ سنوات".')
+    assert (c.speaker, c.speaker_name, c.cue) == ("maria-zakharova", "ماريا زاخاروفا", "قالت")
+
+
+def test_title_and_name_in_apposition_between_commas() -> None:
+    c = only('وصرح المتحدث باسم الكرملين، ديمتري بيسكوف، بأن "القرار النهائي يعود إلى الرئيس وحده".')
+    assert (c.speaker, c.speaker_name, c.cue) == ("dmitry-peskov", "ديمتري بيسكوف", "صرح")
+
+
+def test_subject_before_the_verb() -> None:
+    c = only('وزير الدفاع البريطاني بن والاس، قال في مؤتمر صحفي: "سنرسل مزيدا من المدربين إلى المنطقة".')
+    assert (c.speaker, c.speaker_name, c.cue) == ("ben-wallace", "بن والاس", "قال")
+
+
+def test_unknown_person_keeps_the_name_without_an_id() -> None:
+    c = only('وقال رئيس الوزراء الإستوني كايا كالاس: "أمن البلطيق جزء لا يتجزأ من أمن أوروبا كلها".')
+    assert (c.speaker, c.speaker_name, c.cue) == (None, "كايا كالاس", "قال")
+
+
+def test_participle_cue_takes_the_subject_of_its_verb() -> None:
+    c = only('لافروف تحدث في المؤتمر نفسه قائلاً: "ننتظر ردا مكتوبا قبل نهاية الشهر".')
+    assert (c.speaker, c.speaker_name, c.cue) == ("sergei-lavrov", "لافروف", "قائلاً")
+
+
+# --- speaker after the quotation ------------------------------------------------------------------
+
+def test_trailing_verb_and_subject() -> None:
+    c = only('"سنواصل دعم شركائنا في المنطقة مهما طال الوقت"، قال وزير الدفاع البريطاني بن والاس.')
+    assert c.text == "سنواصل دعم شركائنا في المنطقة مهما طال الوقت"
+    assert (c.speaker, c.speaker_name, c.cue) == ("ben-wallace", "بن والاس", "قال")
+
+
+def test_trailing_attribution_with_bihasab() -> None:
+    c = only('"لا يمكن القبول بأي تسوية على حساب سيادة الدول"، بحسب ما قاله هافيستو للصحفيين.')
+    assert (c.speaker, c.speaker_name) == ("pekka-haavisto", "هافيستو")
+
+
+def test_attribution_between_two_parts_of_a_quotation() -> None:
+    text = '"لا نريد مواجهة مع أحد"، يقول المحلل السياسي الروسي فيودور لوكيانوف، "لكن موسكو لن تقبل بتجاهل مخاوفها".'
+    found = extract_quotes(text, "snippet.txt", ACTORS)
+    assert [c.text for c in found] == ["لا نريد مواجهة مع أحد", "لكن موسكو لن تقبل بتجاهل مخاوفها"]
+    assert {(c.speaker, c.speaker_name, c.cue) for c in found} == {(None, "فيودور لوكيانوف", "يقول")}
+
+
+def test_trailing_ala_hadd_tabir() -> None:
+    c = only('الخطوات المقبلة "ستكون أكثر صرامة بكثير"، على حد تعبير المتحدث باسم الكرملين ديمتري بيسكوف.')
+    assert (c.speaker, c.speaker_name, c.cue) == ("dmitry-peskov", "ديمتري بيسكوف", "تعبير")
+
+
+def test_opening_mark_missing_at_the_start_of_a_paragraph() -> None:
+    text = 'نحن جاهزون للحوار لكننا لن نتنازل عن أمننا"، قال بيسكوف للصحفيين.'
+    c = only(text)
+    assert c.text == "نحن جاهزون للحوار لكننا لن نتنازل عن أمننا"
+    assert (c.speaker, c.speaker_name, c.cue) == ("dmitry-peskov", "بيسكوف", "قال")
+
+
+# --- continuation by a bare verb or a pronoun -----------------------------------------------------
+
+CONTINUED = (
+    'قال وزير الخارجية التركي مولود جاويش أوغلو: "نريد أن يبقى البحر الأسود بحر سلام".\n\n'
+    'وأضاف: "بلادنا مستعدة لاستضافة أي محادثات بين الطرفين".\n\n'
+    'كما أضاف أن "الحل العسكري لن يجلب إلا مزيدا من الخسائر".\n\n'
+    'تابع: "لقد أبلغنا الجانبين بموقفنا بوضوح".\n\n'
+    'لفت إلى أن "الاتصالات مستمرة على أعلى المستويات".\n\n'
+    'وتحدث أيضا عن العلاقات الاقتصادية، مشيرا إلى أن "حجم التبادل التجاري سيتضاعف قريبا".'
+)
+
+
+def test_continuation_verbs_keep_the_last_speaker() -> None:
+    found = extract_quotes(CONTINUED, "snippet.txt", ACTORS)
+    assert [c.cue for c in found] == ["قال", "أضاف", "أضاف", "تابع", "لفت", "مشيرا"]
+    assert {c.speaker for c in found} == {"mevlut-cavusoglu"}
+    assert {c.speaker_name for c in found} == {"مولود جاويش أوغلو"}
+
+
+def test_feminine_continuation() -> None:
+    text = (
+        'وقالت زاخاروفا: "الغرب يروج لروايات لا أساس لها".\n'
+        'وأضافت: "هذه الحملة تهدف إلى تبرير التصعيد".'
+    )
+    assert [(c.speaker, c.cue) for c in extract_quotes(text, "s.txt", ACTORS)] == [
+        ("maria-zakharova", "قالت"), ("maria-zakharova", "أضافت"),
+    ]
+
+
+def test_continuation_follows_a_report_without_quotation() -> None:
+    text = (
+        'وقال وزير الخارجية الأمريكي أنتوني بلينكن إن واشنطن قدمت ردها مكتوبا.\n'
+        'وأضاف: "الباب ما زال مفتوحا أمام الدبلوماسية".'
+    )
+    c = only(text)
+    assert (c.speaker, c.speaker_name, c.cue) == ("antony-blinken", "أنتوني بلينكن", "أضاف")
+
+
+def test_definite_description_refers_back_to_the_unnamed_official() -> None:
+    text = (
+        'قال مسؤول في الاتحاد الأوروبي لـ"رويترز"، الاثنين، إن الاجتماع تأجل أسبوعا.\n'
+        'وأضاف المسؤول أن "التكتل يريد موقفا موحدا قبل أي لقاء مع الجانب الروسي".'
+    )
+    c = only(text)
+    assert (c.speaker, c.speaker_name, c.cue) == ("eu", "مسؤول في الاتحاد الأوروبي", "أضاف")
+
+
+def test_definite_title_refers_back_to_the_named_holder() -> None:
+    text = (
+        'والتقى الرئيس الفنلندي ساولي نينيستو نظيره الأمريكي في البيت الأبيض.\n'
+        'وأكد الرئيس أن "بلاده ستبقى شريكا موثوقا في أمن شمال أوروبا".'
+    )
+    c = only(text)
+    assert (c.speaker, c.speaker_name, c.cue) == (None, "ساولي نينيستو", "أكد")
+
+
+def test_a_line_ending_with_a_colon_introduces_the_next_paragraph() -> None:
+    text = 'وقال هافيستو:\n"لقد قدمنا طلب الانضمام بعد نقاش طويل داخل البرلمان".'
+    c = only(text)
+    assert (c.speaker, c.cue) == ("pekka-haavisto", "قال")
+
+
+def test_saying_noun_bilqawl() -> None:
+    c = only('ورد بيسكوف على سؤال حول العقوبات بالقول: "لقد اعتدنا عليها ولن تغير موقفنا".')
+    assert (c.speaker, c.speaker_name, c.cue) == ("dmitry-peskov", "بيسكوف", "بالقول")
+
+
+# --- agencies are carriers, not speakers ----------------------------------------------------------
+
+def test_agency_chain_naql_an_qawlihi() -> None:
+    c = only('ونقلت وكالة رويترز عن وزير الخارجية الفنلندي بيكا هافيستو قوله إن "بلاده لن تغير سياسة الباب المفتوح".')
+    assert (c.speaker, c.speaker_name, c.cue) == ("pekka-haavisto", "بيكا هافيستو", "قوله")
+
+
+def test_agency_attribution_then_subject_after_fa_inna() -> None:
+    text = (
+        'حسب وكالة "فرانس برس"، فإن وزير الخارجية التركي مولود جاويش أوغلو، قال الأحد إن الوساطة مستمرة.\n'
+        'كما أضاف خلال لقائه نظيره الروسي سيرغي لافروف: "لن نقبل بإغلاق الممرات البحرية أمام السفن التجارية".'
+    )
+    c = only(text)
+    assert (c.speaker, c.speaker_name, c.cue) == ("mevlut-cavusoglu", "مولود جاويش أوغلو", "أضاف")
+
+
+def test_attribution_to_a_person_with_bihasab() -> None:
+    c = only('وبحسب وزير الخارجية الفنلندي بيكا هافيستو، فإن "العضوية في الحلف قرار سيادي لا يخص غيرنا".')
+    assert (c.speaker, c.speaker_name, c.cue) == ("pekka-haavisto", "بيكا هافيستو", "وبحسب"[1:])
+
+
+# --- institutions and unnamed officials -----------------------------------------------------------
+
+def test_institution_as_speaker() -> None:
+    c = only('وقال البيت الأبيض في بيان مقتضب: "الرئيس أجرى اتصالا مطولا مع القادة الأوروبيين".')
+    assert (c.speaker, c.speaker_name, c.cue) == ("white-house", "البيت الأبيض", "قال")
+
+
+def test_statement_of_an_institution() -> None:
+    c = only('وجاء في بيان الكرملين أن "الطرفين اتفقا على مواصلة الاتصالات على مستوى الخبراء".')
+    assert (c.speaker, c.speaker_name, c.cue) == ("kremlin", "الكرملين", "جاء في")
+
+
+def test_the_statement_continues_with_a_bare_verb() -> None:
+    text = (
+        'وأصدر الكرملين بيانا عقب المكالمة.\n'
+        'وتابع البيان موضحا أن "المحادثة جرت بطلب من الجانب الأمريكي".'
+    )
+    c = only(text)
+    assert (c.speaker, c.speaker_name) == ("kremlin", "الكرملين")
+
+
+def test_title_linked_to_a_body_by_fi() -> None:
+    text = 'قال لافروف إن الرد لم يصل.\nواعتبر النائب في البرلمان الأوروبي رافاييل غلوكسمان أن "أوروبا تأخرت كثيرا".'
+    c = only(text)
+    assert (c.speaker, c.speaker_name, c.cue) == (None, "رافاييل غلوكسمان", "اعتبر")
+
+
+def test_ministry_as_speaker() -> None:
+    c = only('وقالت وزارة الخارجية الروسية في بيان إن "أي توسع جديد للحلف سيقابل برد مناسب".')
+    assert (c.speaker, c.speaker_name, c.cue) == ("russian-foreign-ministry", "وزارة الخارجية الروسية", "قالت")
+
+
+def test_unnamed_official_resolves_to_the_institution() -> None:
+    c = only('وقال مسؤول في حلف شمال الأطلسي (الناتو) إن "الحلف لن يغلق أبوابه أمام الأعضاء الجدد".')
+    assert (c.speaker, c.speaker_name, c.cue) == ("nato", "مسؤول في حلف شمال الأطلسي", "قال")
+
+
+def test_reporter_outranks_a_person_inside_the_report() -> None:
+    text = 'وذكر البيت الأبيض أن الرئيس التقى رئيس الوزراء البولندي، وأكد أن "التنسيق بين البلدين في أفضل حالاته".'
+    c = only(text)
+    assert (c.speaker, c.speaker_name, c.cue) == ("white-house", "البيت الأبيض", "أكد")
+
+
+def test_unnamed_officials_with_a_nationality_resolve_to_the_state() -> None:
+    c = only('ونقلت صحيفة "واشنطن بوست" عن مسؤولين روس قولهم إن "المناورات ستنتهي في موعدها المحدد".')
+    assert (c.speaker, c.speaker_name, c.cue) == ("russia", "مسؤولين روس", "قولهم")
+
+
+def test_unnamed_source_takes_no_following_words_as_a_name() -> None:
+    c = only('وقال دبلوماسي غربي طلب عدم الكشف عن هويته: «المفاوضات ستستمر عدة أيام أخرى».')
+    assert (c.speaker, c.speaker_name) == (None, "دبلوماسي غربي")
+
+
+def test_without_known_actors_names_are_kept_and_ids_are_empty() -> None:
+    found = extract_quotes(CONTINUED, "snippet.txt", {})
+    assert {(c.speaker, c.speaker_name) for c in found} == {(None, "مولود جاويش أوغلو")}
+
+
+# --- what is not a quotation ----------------------------------------------------------------------
+
+def test_scare_quotes_and_quoted_names_are_spans_but_not_quotes() -> None:
+    text = (
+        'واتهمت موسكو الغرب بإثارة "الهستيريا" حول تحركات قواتها، وقال "الناتو" إنه يراقب الوضع.\n'
+        'وفي مقابلة مع صحيفة "فايننشال تايمز" البريطانية تحدث عن "الخطوط الحمراء".\n'
+        'ونقلت وكالة "أسوشيتد برس" الخبر عن مصادر محلية في "دونيتسك".'
+    )
+    assert quoted(text) == ["الهستيريا", "الناتو", "فايننشال تايمز", "الخطوط الحمراء", "أسوشيتد برس", "دونيتسك"]
+    assert extract_quotes(text, "snippet.txt", ACTORS) == []
+
+
+def test_quoted_subheading_is_not_a_quote() -> None:
+    text = 'مقدمة الخبر هنا.\n\n"لا عودة إلى الوراء"\n\nقال هافيستو إن القرار اتخذ.'
+    assert quoted(text) == ["لا عودة إلى الوراء"]
+    assert extract_quotes(text, "snippet.txt", ACTORS) == []
+
+
+def test_short_quote_after_a_colon_is_kept() -> None:
+    c = only('وسئل بيسكوف عن الموعد فقال: "لا تعليق".')
+    assert (c.text, c.speaker) == ("لا تعليق", "dmitry-peskov")
+
+
+# --- marks -------------------------------------------------------------------------------------------
+
+def test_mixed_curly_and_straight_marks() -> None:
+    text = 'قال بلينكن: “الدبلوماسية هي الطريق الوحيد المسؤول". وقال لافروف: "ننتظر أجوبة واضحة على مقترحاتنا”.'
+    assert quoted(text) == ["الدبلوماسية هي الطريق الوحيد المسؤول", "ننتظر أجوبة واضحة على مقترحاتنا"]
+    found = extract_quotes(text, "snippet.txt", ACTORS)
+    assert [c.speaker for c in found] == ["antony-blinken", "sergei-lavrov"]
+
+
+def test_reversed_curly_marks_of_right_to_left_typing() -> None:
+    assert quoted("وقال لافروف ”نحن لا نثق بالوعود الغربية بعد الآن“.") == ["نحن لا نثق بالوعود الغربية بعد الآن"]
+
+
+def test_spaces_inside_the_marks_are_not_part_of_the_text() -> None:
+    assert quoted('وقال لافروف :" نحن لا نثق بالوعود الغربية ".') == ["نحن لا نثق بالوعود الغربية"]
+
+
+def test_single_marks_pair_but_apostrophes_do_not() -> None:
+    text = "قال لافروف: 'لن نتراجع عن مطالبنا الأمنية'. وأشار إلى مقال في O'Reilly Media."
+    assert quoted(text) == ["لن نتراجع عن مطالبنا الأمنية"]
+    assert only(text).speaker == "sergei-lavrov"
+
+
+def test_guillemets() -> None:
+    c = only("وقال هافيستو: «نحن لا نطلب إذنا من أحد للانضمام إلى أي تحالف».")
+    assert c.text == "نحن لا نطلب إذنا من أحد للانضمام إلى أي تحالف"
+    assert c.speaker == "pekka-haavisto"
+
+
+def test_quotation_inside_a_quotation() -> None:
+    text = 'وقال لافروف: «لقد سمعنا كثيرا عن "الخطوط الحمراء" لكن أحدا لم يشرح لنا معناها».'
+    assert quoted(text) == ["لقد سمعنا كثيرا عن \"الخطوط الحمراء\" لكن أحدا لم يشرح لنا معناها", "الخطوط الحمراء"]
+    c = only(text)
+    assert c.text.endswith("لم يشرح لنا معناها")
+    assert c.speaker == "sergei-lavrov"
+
+
+def test_straight_quotation_nested_in_straight_marks() -> None:
+    text = 'وأضاف بيسكوف: "لا نفهم ما يقصدونه بعبارة "ثمن باهظ" في تصريحاتهم الأخيرة".'
+    assert quoted(text) == ['لا نفهم ما يقصدونه بعبارة "ثمن باهظ" في تصريحاتهم الأخيرة', "ثمن باهظ"]
+
+
+def test_marks_with_spaces_on_the_wrong_side() -> None:
+    text = 'ورفض بيسكوف ما سماه" الادعاءات الكاذبة "حول نوايا بلاده.'
+    assert quoted(text) == ["الادعاءات الكاذبة"]
+
+
+def test_missing_opening_mark_starts_after_the_reporting_clause() -> None:
+    text = (
+        'وأوضح بيسكوف، أن الحكومة تدرس كل الخيارات المتاحة؛ نحن لن نقبل بأي ضغوط. '
+        'وسنرد في الوقت الذي نراه مناسبا ".'
+    )
+    c = only(text)
+    assert c.text == "نحن لن نقبل بأي ضغوط. وسنرد في الوقت الذي نراه مناسبا"
+    assert (c.speaker, c.speaker_name) == ("dmitry-peskov", "بيسكوف")
+
+
+def test_missing_closing_mark_runs_to_the_end_of_the_paragraph() -> None:
+    text = 'وقال والاس: "سنواصل العمل مع شركائنا في الحلف\n\nخبر آخر لا علاقة له.'
+    c = only(text)
+    assert c.text == "سنواصل العمل مع شركائنا في الحلف"
+    assert c.speaker == "ben-wallace"
+
+
+def test_quotation_over_several_sentences() -> None:
+    c = only('وقال هافيستو: "الوضع خطير. لكننا لا نرى تهديدا مباشرا. وسنبقى يقظين".')
+    assert c.text == "الوضع خطير. لكننا لا نرى تهديدا مباشرا. وسنبقى يقظين"
+
+
+# --- dates and confidence -------------------------------------------------------------------------
+
+def test_date_written_in_the_reporting_sentence() -> None:
+    c = only('وقال لافروف، الثلاثاء 18 يناير/كانون الثاني 2022، إن "المفاوضات لن تستمر دون أجوبة".')
+    assert c.date == "2022-01-18"
+
+
+def test_weekday_resolved_against_the_article_date() -> None:
+    text = 'تم النشر: 2022/01/21\n\nقال بيسكوف، الأربعاء، إن "الرئيس سيدرس الرد بعناية".'
+    assert only(text).date == "2022-01-19"
+
+
+def test_yesterday_and_today_relative_to_the_article_date() -> None:
+    text = (
+        'تم النشر: 2022/01/21\n\n'
+        'وقال بيسكوف أمس إن "الرئيس سيدرس الرد بعناية".\n'
+        'وصرحت زاخاروفا اليوم بأن "الوزارة ستنشر ردها كاملا".'
+    )
+    assert [c.date for c in extract_quotes(text, "s.txt", ACTORS)] == ["2022-01-20", "2022-01-21"]
+
+
+def test_weekday_of_another_event_is_not_the_statement_date() -> None:
+    text = (
+        'تم النشر: 2022/01/21\n\n'
+        'وشدد بلينكن الذي يزور المنطقة من الاثنين إلى الخميس على أن "الحوار هو الخيار الأفضل".'
+    )
+    assert only(text).date is None
+
+
+def test_confidence_is_lower_without_a_cue() -> None:
+    text = 'قال بيسكوف إن "الرد سيكون مدروسا بعناية".\n\nوتضمنت الوثيقة عبارة "الأمن غير القابل للتجزئة" مرارا.'
+    first, second = extract_quotes(text, "snippet.txt", ACTORS)
+    assert 0.0 <= second.confidence < first.confidence <= 1.0
+
+
+# --- robustness ----------------------------------------------------------------------------------
+
+_PIECES = (
+    "قال", " ", "لافروف", "الكرملين", '"', "«", "»", "“", "”", "'", ":", "،", ".", "\n", "إن", "أن", "وأضاف",
+    "المسؤول", "مسؤول في", "بـ", "ـ", "وزير الخارجية", "(", ")", "نحن", "الثلاثاء", "18 يناير 2022", "؛", "ً",
+    "بحسب", "وكالة", "رويترز", "عن", "قوله", "مشيرا", "البيان", "\r\n",
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_any_text_gives_well_formed_spans_and_candidates(text: str) -> None:
+    spans = find_quotation_spans(text)
+    assert spans == sorted(set(spans))
+    for start, end in spans:
+        assert 0 <= start < end <= len(text)
+        assert not text[start].isspace() and not text[end - 1].isspace()
+    found = extract_quotes(text, "f.txt", ACTORS)
+    assert [c.start for c in found] == sorted(c.start for c in found)
+    for c in found:
+        assert c.text == text[c.start:c.end]
+        assert 0.0 <= c.confidence <= 1.0
+        assert (c.start, c.end) in spans
+
+
+# --- YAML output ----------------------------------------------------------------------------------
+
+def test_yaml_round_trip_keeps_values_order_and_arabic() -> None:
+    found = [
+        *extract_quotes(CONTINUED, "seeds/مثال.txt", ACTORS),
+        Candidate("نعم", "x.txt", 0, 3, None, None, None, None, 0.1),
+        Candidate('قال: "لا"', "x.txt", 5, 14, "a", "ب", "قال", "2022-01-18", 1.0),
+    ]
+    dumped = candidates_to_yaml(found)
+    assert "\\u" not in dumped and "مولود جاويش أوغلو" in dumped
+    loaded = yaml.load(dumped, Loader=yaml.CSafeLoader)
+    assert loaded == [c.__dict__ for c in found]
+    assert [list(item) for item in loaded] == [list(Candidate.__dataclass_fields__)] * len(found)
+    assert all(isinstance(item["date"], (str, type(None))) for item in loaded)
+    assert candidates_to_yaml(found) == dumped
+
+
+def test_yaml_of_nothing_is_an_empty_list() -> None:
+    assert yaml.load(candidates_to_yaml([]), Loader=yaml.CSafeLoader) == []
+
+
+# --- the seed articles against the curated quotes -------------------------------------------------
+
+_QUOTE_MARKS = str.maketrans({c: '"' for c in "\"'“”„‟«»‘’‚‛"})
+
+
+def _normalised_with_offsets(text: str) -> tuple[str, list[int]]:
+    """``text`` with white space collapsed and quotation marks unified, and the original offset of each character."""
+    out: list[str] = []
+    offsets: list[int] = []
+    for m in re.finditer(r"\s+|\S", text):
+        if m.group().isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+                offsets.append(m.start())
+            continue
+        out.append(m.group().translate(_QUOTE_MARKS))
+        offsets.append(m.start())
+    return "".join(out), offsets
+
+
+def _normalised_range(offsets: list[int], start: int, end: int) -> tuple[int, int]:
+    return bisect.bisect_left(offsets, start), bisect.bisect_left(offsets, end)
+
+
+def _load_facts() -> dict:
+    if not FACTS.exists():
+        pytest.skip("data/facts.yaml does not exist yet: no curated quotes to measure against")
+    return yaml.load(FACTS.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+
+def _actor_names(facts: dict) -> dict[str, list[str]]:
+    return {
+        a["id"]: [n for n in [a.get("name"), a.get("name_latin"), *(a.get("aliases") or [])] if n]
+        for a in facts.get("actors") or []
+    }
+
+
+def _curated_ranges(facts: dict, kind_filter: str | None = "direct") -> dict[str, list[tuple[int, int, dict]]]:
+    """Per seed file: the (normalised start, end, quote) of each curated quote located in the file."""
+    files = {s["id"]: s["file"] for s in facts.get("sources") or []}
+    by_file: dict[str, list[tuple[int, int, dict]]] = {}
+    for quote in facts.get("quotes") or []:
+        if kind_filter and quote.get("kind") != kind_filter:
+            continue
+        key = " ".join(quote["text"].translate(_QUOTE_MARKS).split())
+        for source in quote.get("sources") or []:
+            name = files[source]
+            norm, _ = _normalised_with_offsets((SEEDS / name).read_text(encoding="utf-8"))
+            at = norm.find(key)
+            assert at >= 0, f"curated quote not found verbatim in {name}: {key[:60]}"
+            by_file.setdefault(name, []).append((at, at + len(key), quote))
+    return by_file
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def test_seed_quotes_are_found_with_their_speakers(record_property: Callable[[str, object], None]) -> None:
+    facts = _load_facts()
+    actors = _actor_names(facts)
+    curated = _curated_ranges(facts)
+    found = speaker_right = candidates = matched = 0
+    misses: list[str] = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        _, offsets = _normalised_with_offsets(text)
+        cands = [(c, _normalised_range(offsets, c.start, c.end)) for c in extract_quotes(text, str(path), actors)]
+        quotes = curated.get(path.name, [])
+        candidates += len(cands)
+        matched += sum(
+            1 for _, span in cands
+            if any(_overlap(span, (s, e)) >= 0.8 * min(e - s, span[1] - span[0]) for s, e, _ in quotes)
+        )
+        for s, e, quote in quotes:
+            best = max(cands, key=lambda cs: _overlap(cs[1], (s, e)), default=None)
+            if best is None or _overlap(best[1], (s, e)) < 0.8 * (e - s):
+                misses.append(f"{path.name}: not found: {quote['text'][:60]}")
+                continue
+            found += 1
+            if best[0].speaker == quote["speaker"]:
+                speaker_right += 1
+            else:
+                misses.append(f"{path.name}: speaker {best[0].speaker} != {quote['speaker']}: {quote['text'][:50]}")
+    total = sum(len(q) for q in curated.values())
+    recall = found / total if total else 1.0
+    precision = matched / candidates if candidates else 1.0
+    speaker_accuracy = speaker_right / found if found else 1.0
+    print(f"\nextract on seeds: {total} curated direct quotes, {candidates} candidates; "
+          f"recall {recall:.3f}, precision {precision:.3f}, speaker accuracy {speaker_accuracy:.3f}")
+    for miss in misses:
+        print("  " + miss)
+    for name, value in (("recall", recall), ("precision", precision), ("speaker_accuracy", speaker_accuracy)):
+        record_property(name, round(value, 3))
+    assert total > 0
+    assert recall >= 0.95
+    assert speaker_accuracy >= 0.9
+
+
+def test_every_quoted_passage_of_the_seeds_is_accounted_for() -> None:
+    """Each span is a curated quote (direct or paraphrase), a skipped quotation, or inside one of them."""
+    facts = _load_facts()
+    files = {s["id"]: s["file"] for s in facts.get("sources") or []}
+    curated = _curated_ranges(facts, kind_filter=None)
+    skipped: dict[str, set[str]] = {}
+    for item in facts.get("skipped_quotations") or []:
+        skipped.setdefault(files[item["source"]], set()).add(" ".join(item["text"].translate(_QUOTE_MARKS).split()))
+    unaccounted: list[str] = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        _, offsets = _normalised_with_offsets(text)
+        for start, end in find_quotation_spans(text):
+            key = " ".join(text[start:end].translate(_QUOTE_MARKS).split())
+            span = _normalised_range(offsets, start, end)
+            if key in skipped.get(path.name, set()):
+                continue
+            if any(_overlap(span, (s, e)) >= 0.8 * (span[1] - span[0]) for s, e, _ in curated.get(path.name, [])):
+                continue
+            unaccounted.append(f"{path.name}: {key[:60]}")
+    assert unaccounted == []
