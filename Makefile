@@ -3,15 +3,16 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: site test serve check setup browser bench lint clean
+.PHONY: site test serve check setup browser bench bench-search lint clean
 
 site: $(STAMP)
 	$(BIN)/python -m generator check
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP) browser
+test: $(STAMP) $(NODE_STAMP) browser
 	$(BIN)/ruff check generator tests
 	$(BIN)/python -m generator schema --check
 	$(BIN)/python -m pytest
@@ -22,7 +23,7 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m generator check
 
-setup: $(STAMP)
+setup: $(STAMP) $(NODE_STAMP)
 
 # Re-install when the lock file or the project metadata changes.
 $(STAMP): requirements.lock pyproject.toml
@@ -30,6 +31,15 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# axe-core for the browser tests' accessibility audit, exactly as package-lock.json pins it.
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { \
+	  echo "installing Debian's npm for the browser tests"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm >/dev/null; }
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $(NODE_STAMP)
 
 # Browser tests drive Debian's Chromium (Playwright's own browser download cannot work here).
 browser:
@@ -40,10 +50,15 @@ browser:
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench_pipeline --mkdocs
+	$(BIN)/python -m tests.bench_visual
+
+# Search on a synthetic 10,000-actor site: bytes a first search downloads, index size, build time (minutes).
+bench-search: $(STAMP) browser
+	$(BIN)/python -m tests.bench_search
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests
 
 clean:
 	test ! -x $(BIN)/python || $(BIN)/python -m generator clean
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) node_modules

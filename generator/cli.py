@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator build|check|schema|extract``."""
+"""Command line: ``python -m generator build|check|schema|extract|search-index``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import FactsError
+from .errors import FactsError, printable
 from .project import Project, build, load_facts
 from .schema import json_schema_text
 from .write import MANIFEST, write_pages
@@ -26,6 +26,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug of ours: still no traceback for an editor, but a way to report it
+        print(f"python -m generator: internal error ({type(exc).__name__}: {printable(str(exc))}); please report "
+              "it with the facts file that caused it | خطأ داخلي؛ أبلغ عنه مع ملف الوقائع الذي سببه", file=sys.stderr)
+        return 2
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -51,6 +55,11 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="propose quotes from Arabic news articles, as YAML for facts.yaml")
     p.add_argument("files", nargs="+", type=Path)
     p.set_defaults(run=_extract)
+
+    p = sub.add_parser("search-index", help="index a built site for its search dialog (for builders that run no "
+                       "MkDocs plugins; `mkdocs build` does it itself)")
+    p.add_argument("site", type=Path, help="the built site folder, e.g. site")
+    p.set_defaults(run=_search_index)
     return parser
 
 
@@ -94,6 +103,18 @@ def _schema(args: argparse.Namespace) -> int:
             return 1
         return 0
     sys.stdout.write(text)
+    return 0
+
+
+def _search_index(args: argparse.Namespace) -> int:
+    from .search import SearchIndexError, build_search_index, describe
+
+    try:
+        report = build_search_index(args.site)
+    except SearchIndexError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(describe(report))
     return 0
 
 

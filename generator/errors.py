@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+"""Characters that would break a report line or reorder it on the terminal (values are echoed in messages)."""
+
+
+def printable(text: str) -> str:
+    """``text`` with control and bidi-override characters shown as ``<U+202E>``, so a report line stays one line
+    and reads in the order it is written."""
+    return _UNPRINTABLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
 
 
 @dataclass(frozen=True, order=True)
@@ -21,17 +31,29 @@ class Problem:
     """What is wrong and how to fix it, in English."""
     arabic: str
     """The same message in Arabic."""
+    last: bool = field(default=False, compare=False)
+    """Reported after all others whatever its position (e.g. "checking stopped here")."""
 
     def __str__(self) -> str:
         where = f" {self.where}:" if self.where else ""
-        return f"{self.path}:{self.line}:{self.col}:{where} {self.english} | {self.arabic}"
+        return printable(f"{self.path}:{self.line}:{self.col}:{where} {self.english} | {self.arabic}")
+
+
+MAX_PROBLEMS = 1000
+"""A run stops looking after this many problems: fix those first (and a hostile file cannot flood the log)."""
+
+
+def too_many(path: str, line: int, col: int) -> Problem:
+    """The last problem of a run stopped by MAX_PROBLEMS, placed after the one before it."""
+    return Problem(path, line, col, "", f"more than {MAX_PROBLEMS} problems; checking stopped here, fix these first",
+                   f"أكثر من {MAX_PROBLEMS} مشكلة؛ توقف الفحص هنا، أصلح ما سبق أولًا", last=True)
 
 
 class FactsError(Exception):
     """Raised with every problem found, so that one run reports them all."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems)
+        self.problems = sorted(p for p in problems if not p.last) + [p for p in problems if p.last]
         super().__init__(self.report())
 
     def report(self) -> str:

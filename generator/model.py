@@ -12,8 +12,17 @@ from typing import Any
 from .text import find_verbatim, fold_arabic, provenance_index, provenance_key
 
 
-@dataclass(eq=False)
-class Source:
+class _Linked:
+    """Entities link to each other in both directions; a default repr would walk the whole graph."""
+
+    id: str
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.id}>"
+
+
+@dataclass(eq=False, repr=False)
+class Source(_Linked):
     """A news article in seeds/."""
 
     id: str
@@ -48,7 +57,7 @@ class Source:
         return self.headline
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Role:
     """A position an actor holds, as attested by the sources."""
 
@@ -57,9 +66,12 @@ class Role:
     attested: list[str]
     sources: list[Source]
 
+    def __repr__(self) -> str:
+        return f"<Role {self.title}>"
 
-@dataclass(eq=False)
-class Actor:
+
+@dataclass(eq=False, repr=False)
+class Actor(_Linked):
     """A person, an institution or a state."""
 
     id: str
@@ -98,8 +110,8 @@ class Actor:
         return (fold_arabic(self.name), self.id)
 
 
-@dataclass(eq=False)
-class Event:
+@dataclass(eq=False, repr=False)
+class Event(_Linked):
     """A meeting, call, interview, statement or other event."""
 
     id: str
@@ -136,8 +148,8 @@ class Event:
         return list(dict.fromkeys([a for a in [self.chair, *self.participants] if a is not None]))
 
 
-@dataclass(eq=False)
-class Quote:
+@dataclass(eq=False, repr=False)
+class Quote(_Linked):
     """Words an actor said, verbatim from the sources."""
 
     id: str
@@ -157,8 +169,8 @@ class Quote:
         return (self.said_on, self.id)
 
 
-@dataclass(eq=False)
-class Claim:
+@dataclass(eq=False, repr=False)
+class Claim(_Linked):
     """A figure or assertion with the words that support it."""
 
     id: str

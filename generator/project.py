@@ -50,7 +50,12 @@ def read_settings(pyproject: Path) -> Settings:
         raise FactsError([Problem(str(pyproject), 1, 1, "[tool.factsheet]",
                                   f"digits = {digits!r} must be \"western\" or \"eastern\"",
                                   f"قيمة digits = {digits!r} يجب أن تكون \"western\" أو \"eastern\"")])
-    return Settings(digits=digits)
+    site_url = table.get("site_url", "")
+    if not isinstance(site_url, str) or (site_url and not site_url.startswith(("http://", "https://"))):
+        raise FactsError([Problem(str(pyproject), 1, 1, "[tool.factsheet]",
+                                  f"site_url = {site_url!r} must be an http(s) address, as in mkdocs.yml",
+                                  f"قيمة site_url = {site_url!r} يجب أن تكون عنوان http(s) كما في mkdocs.yml")])
+    return Settings(digits=digits, site_url=site_url.rstrip("/") + "/" if site_url else "")
 
 
 def load_facts(project: Project) -> FactBase:

@@ -17,6 +17,7 @@ from typing import Any
 import jinja2
 
 from .model import Actor, Event, FactBase, Quote, Source
+from .search import page_terms
 from .text import QUOTE_MARKS
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -58,6 +59,14 @@ class Settings:
     """``western`` (0-9) or ``eastern`` (٠-٩) digits in dates and counts."""
     latest_events: int = 10
     """How many events the home page lists."""
+    site_url: str = ""
+    """The site's address (``[tool.factsheet] site_url``): absolute links in the feed and the JSON-LD."""
+    timeline_rows: int = 40
+    """Most events drawn in one timeline picture; a busier month gets several pictures."""
+    graph_actors: int = 40
+    """How many of the most connected actors the who-met-whom graph draws."""
+    neighbours: int = 12
+    """How many partners each actor page's neighbourhood graph draws."""
 
 
 def md(value: Any) -> str:
@@ -98,8 +107,12 @@ class Renderer:
         self.env.filters.update(md=md, attr=attr, oneline=oneline, paragraphs=paragraphs, date=self.date, num=self.num,
                                 latin=self.latin, month=self.month, quoted=self.quoted,
                                 excerpt=self.excerpt)
+        self.env.filters["search_terms"] = page_terms  # hidden name spellings (generator/search.py)
         self.env.globals.update(labels=LABELS, base=base, settings=self.settings, GENERATED_MARK=GENERATED_MARK,
                                 json=json.dumps)
+        from .metadata import PageMetadata
+        from .visual import Visuals
+        self.env.globals.update(visuals=Visuals(self), page_meta=PageMetadata(self).front_matter)
 
     # --- filters --------------------------------------------------------------------------------
 
@@ -162,7 +175,10 @@ class Renderer:
                                          sources=self.base.sources_by_date())
         out["claims/index.md"] = render("claims_index.md.j2", "claims/index.md",
                                         claims=sorted(self.base.claims.values(), key=lambda c: c.id))
-        out["timeline.md"] = render("timeline.md.j2", "timeline.md", months=self.events_by_month())
+        from .export import data_pages
+        from .visual import visual_pages
+        out.update(visual_pages(self))  # timeline.md, graph.md
+        out.update(data_pages(self))  # data/*, open-data.md
         out["index.md"] = render("home.md.j2", "index.md", latest=self.base.events_by_date()[::-1][
             : self.settings.latest_events])
         return dict(sorted(out.items()))
@@ -206,7 +222,8 @@ def highlight(text: str, spans: list[tuple[int, int, str, str]]) -> list[str]:
             continue
         pieces.append(_escape_keep_newlines(text[position:start]))
         inner = text[start:end]
-        nested = [f'<a id="{attr(i)}"></a>' for s, _, i, _ in spans if start < s < end]
+        # Spans starting inside this one (or at the same place) are not wrapped again; anchors keep links to them.
+        nested = [f'<a id="{attr(i)}"></a>' for s, _, i, _ in spans if start <= s < end and i != ident]
         opening = f'<mark id="{attr(ident)}" class="{attr(css)}">'
         body = _escape_keep_newlines(inner).replace("\n", f'</mark>\n<mark class="{attr(css)}">')
         pieces.append(opening + "".join(nested) + body + "</mark>")

@@ -11,8 +11,13 @@ from dataclasses import dataclass, field
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-TIME_PATTERN = r"^[0-2][0-9]:[0-5][0-9]$"
-URL_PATTERN = r"^https?://[^\s]+$"
+TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+URL_PATTERN = r"^https?://[^\s/?#]+[^\s]*$"
+SEED_FILE_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9_.-]*\.txt$"
+LINE_PATTERN = r"^\s*\S([^\n]*\S)?\s*$"
+"""One line of text, once the white space around it is removed."""
+TEXT_PATTERN = r"\S"
+"""Anything but white space only."""
 
 
 @dataclass(frozen=True)
@@ -228,7 +233,8 @@ def json_schema() -> dict:
         "additionalProperties": False,
         "required": [k.section for k in SECTIONS if k.section in ("sources", "actors")],
         "properties": {
-            k.section: {"type": "array", "description": _describe(k.english, k.arabic), "items": _kind_schema(k)}
+            k.section: {"type": "array" if k.section in ("sources", "actors") else ["array", "null"],
+                        "description": _describe(k.english, k.arabic), "items": _kind_schema(k)}
             for k in SECTIONS
         },
     }
@@ -248,21 +254,22 @@ def _kind_schema(kind: Kind) -> dict:
 
 
 def _field_schema(f: Field) -> dict:
-    line = {"type": "string", "minLength": 1, "pattern": r"^[^\n]*$"}
+    line = {"type": "string", "pattern": LINE_PATTERN}
     by_type: dict[str, dict] = {
         "id": {"type": "string", "pattern": SLUG_PATTERN, "maxLength": 80},
         "ref": {"type": "string", "pattern": SLUG_PATTERN},
         "refs": {"type": "array", "items": {"type": "string", "pattern": SLUG_PATTERN}, "uniqueItems": True},
         "line": line,
-        "text": {"type": "string", "minLength": 1},
+        "text": {"type": "string", "pattern": TEXT_PATTERN},
         "lines": {"type": "array", "items": line, "uniqueItems": True},
         "date": {"type": "string", "pattern": DATE_PATTERN, "format": "date"},
-        "dates": {"type": "array", "items": {"type": "string", "pattern": DATE_PATTERN, "format": "date"}},
+        "dates": {"type": "array", "items": {"type": "string", "pattern": DATE_PATTERN, "format": "date"},
+                  "uniqueItems": True},
         "time": {"type": "string", "pattern": TIME_PATTERN},
         "bool": {"type": "boolean"},
         "url": {"type": "string", "pattern": URL_PATTERN},
         "enum": {"type": "string", "enum": list(f.choices)},
-        "file": {"type": "string", "pattern": r"^[A-Za-z0-9_.-]+\.txt$"},
+        "file": {"type": "string", "pattern": SEED_FILE_PATTERN},
     }
     if f.item is not None:
         schema = {"type": "array", "items": _kind_schema(f.item)}
@@ -270,6 +277,10 @@ def _field_schema(f: Field) -> dict:
         schema = dict(by_type[f.type])
     if f.type == "refs" and f.name == "sources":
         schema["minItems"] = 1
+    if not f.required:  # an optional key left empty (`note:`) is accepted as absent
+        schema["type"] = [schema["type"], "null"]
+        if "enum" in schema:
+            schema["enum"] = [*schema["enum"], None]
     schema["description"] = _describe(f.english, f.arabic)
     return schema
 

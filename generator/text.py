@@ -9,27 +9,38 @@ QUOTE_MARKS = "\"'“”„‟«»‘’‚‛"
 """Every quotation mark the provenance rule treats as the same character."""
 _QUOTE_TABLE = str.maketrans({c: '"' for c in QUOTE_MARKS})
 
-BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
-"""Embeddings, overrides, isolates and marks: the characters behind Trojan Source (CVE-2021-42574)."""
-INVISIBLE = frozenset("\u200b\u2060\ufeff\u00ad\u180e\u2061\u2062\u2063\u2064\u034f")
-"""Zero-width and invisible characters that have no place in a fact (ZWNJ and ZWJ stay allowed)."""
+BIDI_OVERRIDES = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+"""Embeddings, overrides and isolates: the characters behind Trojan Source (CVE-2021-42574), refused
+anywhere in facts.yaml, comments included."""
+BIDI_CONTROLS = BIDI_OVERRIDES | frozenset("\u200e\u200f\u061c")
+"""The above and the direction marks: refused in values, where the page sets the direction itself."""
+INVISIBLE = frozenset("\u200b\u2060\ufeff\u00ad\u180e\u2061\u2062\u2063\u2064\u034f\u2028\u2029")
+"""Zero-width and invisible characters, and the Unicode line and paragraph separators (which YAML
+counts as line breaks and most editors do not show), that have no place in a fact (ZWNJ and ZWJ stay
+allowed)."""
 
 
 def suspicious_character(text: str, *, multiline: bool) -> tuple[int, str] | None:
     """Index and Unicode name of the first character that does not belong in a fact, or None."""
+    # Every character looked for below is unprintable but U+034F, so most texts are cleared at C speed.
+    if "\u034f" not in text and (text.isprintable()
+                                  or (multiline and all(line.isprintable() for line in text.split("\n")))):
+        return None
     for i, ch in enumerate(text):
         if ch in BIDI_CONTROLS or ch in INVISIBLE:
-            return i, _char_name(ch)
+            return i, char_name(ch)
         if ch == "\n" and multiline:
             continue
         category = unicodedata.category(ch)
         if category in ("Cc", "Cs", "Co", "Cn") and ch != "\t":
-            return i, _char_name(ch)
+            return i, char_name(ch)
     return None
 
 
-def _char_name(ch: str) -> str:
-    return f"U+{ord(ch):04X} {unicodedata.name(ch, 'CONTROL CHARACTER')}"
+def char_name(ch: str) -> str:
+    """``U+202E RIGHT-TO-LEFT OVERRIDE``: a character named so that it can be found and deleted."""
+    fallback = {"Cc": "CONTROL CHARACTER", "Cs": "SURROGATE", "Co": "PRIVATE USE CHARACTER"}
+    return f"U+{ord(ch):04X} {unicodedata.name(ch, fallback.get(unicodedata.category(ch), 'UNASSIGNED CHARACTER'))}"
 
 
 def provenance_key(text: str) -> str:

@@ -7,22 +7,24 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import gc
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
-from .errors import FactsError, Problem
+from .errors import MAX_PROBLEMS, FactsError, Problem, too_many
 from .load import Loaded, Path_, format_path
 from .schema import (
     DATE_PATTERN,
     ENTITY_SECTIONS,
     SECTION_BY_NAME,
     SECTIONS,
+    SEED_FILE_PATTERN,
     SLUG_PATTERN,
     TIME_PATTERN,
+    URL_PATTERN,
     Field,
     Kind,
 )
@@ -31,8 +33,11 @@ from .text import find_verbatim, longest_found_prefix, provenance_key, suspiciou
 _SLUG = re.compile(SLUG_PATTERN)
 _DATE = re.compile(DATE_PATTERN)
 _TIME = re.compile(TIME_PATTERN)
-_SEED_FILE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*\.txt$")
+_SEED_FILE = re.compile(SEED_FILE_PATTERN)
+_URL = re.compile(URL_PATTERN)
 MAX_ID_LENGTH = 80
+MAX_HINTS = 200
+"""Distinct unknown words that get a did-you-mean suggestion in one run."""
 RESERVED_IDS = frozenset({"index"})
 """Ids that would collide with a generated index page."""
 EARLIEST = dt.date(1991, 1, 1)
@@ -50,24 +55,44 @@ class Seeds:
 
     folder: Path
     keys: dict[str, str] = field(default_factory=dict)
+    unreadable: set[str] = field(default_factory=set)
+    """Seeds that exist but are not UTF-8 text."""
 
     def key(self, name: str) -> str | None:
-        """The provenance key of seed ``name``, or None if there is no such file."""
+        """The provenance key of seed ``name``, or None if there is no such file or it cannot be read."""
         if name not in self.keys:
             path = self.folder / name
             if not path.is_file():
                 return None
-            self.keys[name] = provenance_key(path.read_text(encoding="utf-8"))
+            try:
+                self.keys[name] = provenance_key(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError):
+                self.unreadable.add(name)
+                return None
         return self.keys[name]
 
 
 def validate(loaded: Loaded, seeds_dir: Path) -> dict[str, list[dict[str, Any]]]:
     """The fact base as plain data, normalised (dates as ISO strings); FactsError if anything is wrong."""
     checker = _Checker(loaded, Seeds(seeds_dir))
-    data = checker.run()
+    collecting = gc.isenabled()
+    gc.disable()  # many small objects and no cycles: collecting meanwhile only costs time
+    try:
+        data = checker.run()
+    except _TooMany:
+        last = checker.problems[-1]
+        checker.problems.append(too_many(last.path, last.line, last.col))
+        data = {}
+    finally:
+        if collecting:
+            gc.enable()
     if checker.problems:
         raise FactsError(checker.problems)
     return data
+
+
+class _TooMany(Exception):
+    """MAX_PROBLEMS have been found: stop checking."""
 
 
 class _Checker:
@@ -77,12 +102,20 @@ class _Checker:
         self.problems: list[Problem] = []
         self.ids: dict[str, tuple[str, Path_]] = {}
         """Every id → (section, path of the item)."""
+        self.ids_in: dict[tuple[str, ...], list[str]] = {}
+        """Ids of the sections a reference may point to, gathered once per combination of sections."""
+        self.broken_ids = False
+        """Whether some item's id is missing or invalid."""
+        self.hints: dict[tuple[str, str], str | None] = {}
+        """(word, kind of options) → the closest option, as already worked out."""
 
     # --- reporting ------------------------------------------------------------------------------
 
     def complain(self, path: Path_, english: str, arabic: str, *, at_key: bool = False) -> None:
         line, col = self.loaded.key_mark(path) if at_key else self.loaded.mark(path)
         self.problems.append(Problem(self.loaded.path, line, col, self.where(path), english, arabic))
+        if len(self.problems) >= MAX_PROBLEMS:
+            raise _TooMany
 
     def where(self, path: Path_) -> str:
         """``actors[3] (sergei-lavrov).roles[0].of``: the index and the id, so both can be searched for."""
@@ -100,6 +133,21 @@ class _Checker:
             value = value[part]
         return value
 
+    def hint(self, word: str, options_name: str, options: Iterable[str]) -> tuple[str, str]:
+        """Did-you-mean suffixes, in English and Arabic, for an unknown ``word`` among ``options``.
+
+        Each suggestion costs a comparison with every option, so only the first MAX_HINTS distinct words
+        get one: a file with thousands of unknown ids is still checked in seconds.
+        """
+        key = (word, options_name)
+        if key not in self.hints:
+            if len(self.hints) >= MAX_HINTS:
+                return "", ""
+            match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+            self.hints[key] = match[0] if match else None
+        found = self.hints[key]
+        return (f"; did you mean `{found}`?", f"؛ هل تقصد `{found}`؟") if found else ("", "")
+
     # --- structure ------------------------------------------------------------------------------
 
     def run(self) -> dict[str, list[dict[str, Any]]]:
@@ -110,8 +158,9 @@ class _Checker:
             return {}
         for name in data:
             if name not in SECTION_BY_NAME:
-                self.complain((name,), f"unknown section `{name}`{_did_you_mean(name, SECTION_BY_NAME)}",
-                              f"قسم غير معروف `{name}`{_did_you_mean_ar(name, SECTION_BY_NAME)}", at_key=True)
+                hint, hint_ar = self.hint(name, "sections", SECTION_BY_NAME)
+                self.complain((name,), f"unknown section `{name}`{hint}", f"قسم غير معروف `{name}`{hint_ar}",
+                              at_key=True)
         for kind in SECTIONS:
             items = data.get(kind.section)
             if items is None:
@@ -120,18 +169,23 @@ class _Checker:
                 data[kind.section] = []
                 continue
             self.check_items(items, (kind.section,), kind)
-        if self.problems:  # references are only worth checking on a well-formed file
+        # Values that failed a check have been taken out, so references can be checked now, unless an id
+        # is broken: then "unknown id" would be reported for every reference to it.
+        if not self.broken_ids:
+            self.collect_ids(data)
+            for kind in SECTIONS:
+                for i, item in enumerate(_mappings(data[kind.section])):
+                    if item is not None:
+                        self.check_references(item, (kind.section, i), kind)
+        if self.problems:  # the rest needs every item whole
             return data
-        self.collect_ids(data)
-        for kind in SECTIONS:
-            for i, item in enumerate(data[kind.section]):
-                self.check_references(item, (kind.section, i), kind)
         self.check_semantics(data)
         self.check_provenance(data)
         return data
 
     def check_items(self, items: Any, path: Path_, kind: Kind) -> None:
         if not isinstance(items, list):
+            self.broken_ids |= kind.field_named("id") is not None
             self.complain(path, f"`{path[-1]}` must be a list of items, each starting with `- `",
                           f"يجب أن يكون `{path[-1]}` قائمة عناصر يبدأ كل منها بـ `- `")
             return
@@ -140,37 +194,44 @@ class _Checker:
 
     def check_mapping(self, item: Any, path: Path_, kind: Kind) -> None:
         if not isinstance(item, dict):
+            self.broken_ids |= kind.field_named("id") is not None
             self.complain(path, "each item must be a mapping of `key: value` lines",
                           "يجب أن يكون كل عنصر مجموعة أسطر `key: value`")
             return
         names = [f.name for f in kind.fields]
         for key in item:
             if kind.field_named(key) is None:
-                self.complain((*path, key), f"unknown field `{key}`{_did_you_mean(key, names)}",
-                              f"حقل غير معروف `{key}`{_did_you_mean_ar(key, names)}", at_key=True)
+                hint, hint_ar = self.hint(str(key), kind.section, names)
+                self.complain((*path, key), f"unknown field `{key}`{hint}", f"حقل غير معروف `{key}`{hint_ar}",
+                              at_key=True)
         for f in kind.fields:
             if item.get(f.name) is None:
                 if f.required:
                     self.complain(path, f"the field `{f.name}` is missing or empty: {f.english}",
                                   f"الحقل `{f.name}` مفقود أو فارغ: {f.arabic}")
+                    self.broken_ids |= f.type == "id"
                 item.pop(f.name, None)
                 continue
-            self.check_value(item, f, (*path, f.name))
+            if not self.check_value(item, f, (*path, f.name)):
+                item.pop(f.name)  # later checks see only values that passed
+                self.broken_ids |= f.type == "id"
 
-    def check_value(self, item: dict[str, Any], f: Field, path: Path_) -> None:
+    def check_value(self, item: dict[str, Any], f: Field, path: Path_) -> bool:
+        """Check and normalise ``item[f.name]``; False if it is unusable (a list keeps None for a bad element)."""
         value = item[f.name]
         if f.type == "items":
             assert f.item is not None
             self.check_items(value, path, f.item)
-            return
+            return isinstance(value, list)
         if f.type in ("lines", "refs", "dates"):
             if not isinstance(value, list):
                 self.wrong_type(path, value, "a list such as `[a, b]`", "قائمة مثل `[a, b]`")
-                return
+                return False
             single = {"lines": "line", "refs": "ref", "dates": "date"}[f.type]
             seen: set[Any] = set()
             for i, element in enumerate(value):
                 checked = self.check_scalar(element, single, f, (*path, i))
+                value[i] = checked
                 if checked is None:
                     continue
                 if checked in seen:
@@ -180,10 +241,12 @@ class _Checker:
                 value[i] = checked
             if f.name == "sources" and not value:
                 self.complain(path, "cite at least one source", "اذكر مصدرًا واحدًا على الأقل")
-            return
+            return True
         checked = self.check_scalar(value, f.type, f, path)
-        if checked is not None:
-            item[f.name] = checked
+        if checked is None:
+            return False
+        item[f.name] = checked
+        return True
 
     def check_scalar(self, value: Any, type_: str, f: Field, path: Path_) -> Any:
         """The value, normalised, or None after complaining."""
@@ -261,24 +324,28 @@ class _Checker:
         return parsed
 
     def check_time(self, value: str, f: Field, path: Path_) -> str | None:
-        if not _TIME.match(value) or int(value[:2]) > 23:
+        if not _TIME.match(value):
             self.complain(path, f"`{value}` is not a time; write it as HH:MM in quotes, e.g. \"18:12\"",
                           f"`{value}` ليس وقتًا؛ اكتبه بالشكل HH:MM بين علامتي تنصيص، مثل \"18:12\"")
             return None
         return value
 
     def check_url(self, value: str, f: Field, path: Path_) -> str | None:
-        parts = urlsplit(value.strip())
-        if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value.strip()):
-            self.complain(path, "only web addresses starting with http:// or https:// are allowed",
-                          "لا يُسمح إلا بروابط تبدأ بـ http:// أو https://")
+        if value != value.strip():
+            self.complain(path, "remove the spaces before and after the web address",
+                          "احذف المسافات قبل الرابط وبعده")
             return None
-        return value.strip()
+        if not _URL.match(value):
+            self.complain(path, "only web addresses starting with http:// or https:// (in lowercase) and a host "
+                                "name are allowed, without spaces",
+                          "لا يُسمح إلا بروابط تبدأ بـ http:// أو https:// (بحروف صغيرة) يليها اسم الموقع، دون مسافات")
+            return None
+        return value
 
     def check_enum(self, value: str, f: Field, path: Path_) -> str | None:
         if value not in f.choices:
             choices = ", ".join(f.choices)
-            hint, hint_ar = _did_you_mean(value, f.choices), _did_you_mean_ar(value, f.choices)
+            hint, hint_ar = self.hint(value, f"{f.name} choices", f.choices)
             self.complain(path, f"`{value}` is not allowed here{hint}; use one of: {choices}",
                           f"القيمة `{value}` غير مسموحة هنا{hint_ar}؛ استخدم إحدى: {choices}")
             return None
@@ -288,6 +355,10 @@ class _Checker:
         if not _SEED_FILE.match(value):
             self.complain(path, f"`{value}` must be the plain name of a .txt file in seeds/ (no folders)",
                           f"يجب أن يكون `{value}` اسم ملف ‎.txt في seeds/ دون مجلدات")
+            return None
+        if self.seeds.key(value) is None and value in self.seeds.unreadable:
+            self.complain(path, f"seeds/{value} cannot be read as UTF-8 text; save the article as UTF-8",
+                          f"تعذّرت قراءة seeds/{value} نصًا بترميز UTF-8؛ احفظ المقال بترميز UTF-8")
             return None
         if self.seeds.key(value) is None:
             self.complain(path, f"there is no file seeds/{value}; add the article there or fix the name",
@@ -311,8 +382,8 @@ class _Checker:
 
     def collect_ids(self, data: dict[str, list[dict[str, Any]]]) -> None:
         for section in ENTITY_SECTIONS:
-            for i, item in enumerate(data[section]):
-                ident = item.get("id")
+            for i, item in enumerate(_mappings(data[section])):
+                ident = item.get("id") if item is not None else None
                 if not isinstance(ident, str):
                     continue
                 path = (section, i, "id")
@@ -338,10 +409,12 @@ class _Checker:
                 self.check_reference(value, f, (*path, f.name))
             elif f.type == "refs":
                 for i, ref in enumerate(value):
-                    self.check_reference(ref, f, (*path, f.name, i))
+                    if ref is not None:
+                        self.check_reference(ref, f, (*path, f.name, i))
             elif f.type == "items" and f.item is not None:
-                for i, sub in enumerate(value):
-                    self.check_references(sub, (*path, f.name, i), f.item)
+                for i, sub in enumerate(_mappings(value)):
+                    if sub is not None:
+                        self.check_references(sub, (*path, f.name, i), f.item)
 
     def check_reference(self, ref: str, f: Field, path: Path_) -> None:
         found = self.ids.get(ref)
@@ -352,9 +425,10 @@ class _Checker:
             self.complain(path, f"`{ref}` is in {found[0]}, but this field needs an id from {wanted}",
                           f"`{ref}` موجود في {found[0]}، لكن هذا الحقل يحتاج معرّفًا من {wanted}")
             return
-        candidates = [i for i, (section, _) in self.ids.items() if section in f.refs]
-        self.complain(path, f"unknown id `{ref}` in {wanted}{_did_you_mean(ref, candidates)}",
-                      f"معرّف غير معروف `{ref}` في {wanted}{_did_you_mean_ar(ref, candidates)}")
+        if f.refs not in self.ids_in:
+            self.ids_in[f.refs] = [i for i, (section, _) in self.ids.items() if section in f.refs]
+        hint, hint_ar = self.hint(ref, " ".join(f.refs), self.ids_in[f.refs])
+        self.complain(path, f"unknown id `{ref}` in {wanted}{hint}", f"معرّف غير معروف `{ref}` في {wanted}{hint_ar}")
 
     # --- meaning --------------------------------------------------------------------------------
 
@@ -414,14 +488,11 @@ class _Checker:
                       f"ثم يختلف عند «{tail}»: انسخه كما هو من المقال")
 
 
-def _did_you_mean(word: str, options: Iterable[str]) -> str:
-    match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f"; did you mean `{match[0]}`?" if match else ""
-
-
-def _did_you_mean_ar(word: str, options: Iterable[str]) -> str:
-    match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f"؛ هل تقصد `{match[0]}`؟" if match else ""
+def _mappings(items: Any) -> list[dict[str, Any] | None]:
+    """The items of a section or nested list, None in place of each that is not a mapping."""
+    if not isinstance(items, list):
+        return []
+    return [item if isinstance(item, dict) else None for item in items]
 
 
 def _slugify(value: str) -> str:

@@ -123,10 +123,9 @@ def browser() -> Iterator[object]:
         chromium.close()
 
 
-@pytest.fixture()
-def page(browser) -> Iterator[object]:
-    """A fresh phone-sized page that records console errors and every request's URL."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="ar")
+def recording_page(browser, width: int, height: int) -> Iterator[object]:
+    """A fresh page of the given size that records console errors and every request's URL."""
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="ar")
     pg = context.new_page()
     pg.console_errors = []  # type: ignore[attr-defined]
     pg.requested = []  # type: ignore[attr-defined]
@@ -135,6 +134,18 @@ def page(browser) -> Iterator[object]:
     pg.on("request", lambda r: pg.requested.append(r.url))
     yield pg
     context.close()
+
+
+@pytest.fixture()
+def page(browser) -> Iterator[object]:
+    """A phone-sized page (most readers are on phones) recording console errors and requests."""
+    yield from recording_page(browser, 390, 844)
+
+
+@pytest.fixture()
+def desktop(browser) -> Iterator[object]:
+    """A desktop-sized page (sidebars and table of contents showing) recording errors and requests."""
+    yield from recording_page(browser, 1280, 900)
 
 
 ARTIFACTS = ROOT / "test-artifacts"

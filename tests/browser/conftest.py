@@ -1,0 +1,78 @@
+"""Fixtures and helpers for the Arabic-reading browser tests: search, bidi, dates, self-containment, axe."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ..conftest import ARTIFACTS, ROOT, make_project, run_mkdocs, serve_folder
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+"""axe-core as package-lock.json pins it; `make setup` (npm ci) installs it."""
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> Path:
+    if not AXE.is_file():
+        pytest.fail(f"{AXE.relative_to(ROOT)} is missing: run `make setup` (npm ci installs axe-core)")
+    return AXE
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def eastern_site_url(tmp_path_factory: pytest.TempPathFactory, small_facts: Path) -> Iterator[str]:
+    """The small fact base built with ``digits = "eastern"`` in pyproject.toml, served on 127.0.0.1."""
+    project = make_project(tmp_path_factory.mktemp("eastern") / "project", small_facts)
+    pyproject = project / "pyproject.toml"
+    text, count = re.subn(r'(?m)^digits = "western"', 'digits = "eastern"', pyproject.read_text(encoding="utf-8"))
+    assert count == 1, "pyproject.toml has no `digits = \"western\"` line under [tool.factsheet]"
+    pyproject.write_text(text, encoding="utf-8")
+    result = run_mkdocs(project)
+    assert result.returncode == 0, result.stderr
+    server, url = serve_folder(project / "site")
+    yield url
+    server.shutdown()
+
+
+def foreign_requests(pg, base_url: str) -> list[str]:
+    """URLs the page asked for outside the site under test."""
+    return [u for u in pg.requested if not u.startswith(base_url) and not u.startswith(("data:", "blob:"))]
+
+
+def open_search(pg) -> None:
+    """Open the search dialog the way a reader does: the button in the header."""
+    pg.click("[data-fact-search-open]")
+    pg.wait_for_selector("#fact-search[open]")
+
+
+def search(pg, query: str) -> list[str]:
+    """Type ``query`` into the open search box; the result links' paths, best first."""
+    box = pg.locator("#fact-search-input")
+    box.fill("")
+    # Key by key, as typed: earlier partial queries are still running when later ones start.
+    box.press_sequentially(query)
+    pg.wait_for_function("q => document.getElementById('fact-search').getAttribute('data-searched') === q",
+                         arg=query, timeout=15000)
+    return pg.eval_on_selector_all("#fact-search-results a", "links => links.map(a => new URL(a.href).pathname)")
+
+
+def run_axe(pg, axe_script: Path) -> list[dict]:
+    """axe-core's violations on the current page (the dialog too when it is open)."""
+    pg.add_script_tag(path=str(axe_script))
+    return pg.evaluate("""async () => {
+      const result = await axe.run(document, {resultTypes: ['violations']});
+      return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+        nodes: v.nodes.slice(0, 5).map(n => n.target.join(' '))}));
+    }""")
+
+
+def serious(violations: list[dict]) -> list[dict]:
+    return [v for v in violations if v["impact"] in ("serious", "critical")]

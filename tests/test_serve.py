@@ -1,0 +1,223 @@
+"""Nothing lost: a broken facts.yaml leaves the last good site and every hand-written file as they were.
+
+`mkdocs build` and `python -m generator build` are run in throw-away copies of the project; `mkdocs
+serve` is run for real on 127.0.0.1 with a free port, and always killed. Every wait is bounded.
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from .conftest import make_project, run_generator, run_mkdocs
+
+BROKEN = ("chair: jens-stoltenberg", "chair: jens-stoltenbreg")
+UNKNOWN_ID = ("events[0] (nato-russia-council-2022-01-12).chair: unknown id `jens-stoltenbreg` in actors; did you "
+              "mean `jens-stoltenberg`? | معرّف غير معروف `jens-stoltenbreg` في actors؛ هل تقصد `jens-stoltenberg`؟")
+LAVROV = "وزير الخارجية الروسي."
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` and its bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def edit(project: Path, old: str, new: str) -> str:
+    path = project / "data" / "facts.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def located(text: str, needle: str) -> str:
+    index = text.index(needle)
+    return f"{text.count(chr(10), 0, index) + 1}:{index - (text.rfind(chr(10), 0, index) + 1) + 1}"
+
+
+@pytest.fixture()
+def built_project(tmp_path: Path, small_facts: Path) -> Path:
+    """A throw-away project already built once with `mkdocs build --strict` (a good site/ and docs/)."""
+    project = make_project(tmp_path / "project", small_facts)
+    result = run_mkdocs(project)
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+# --- mkdocs build and python -m generator build ------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("breakage", ["unknown id", "tab", "python tag"])
+def test_mkdocs_build_with_broken_facts_changes_nothing(built_project: Path, breakage: str):
+    site, docs = snapshot(built_project / "site"), snapshot(built_project / "docs")
+    if breakage == "unknown id":
+        text = edit(built_project, *BROKEN)
+        expected = f"data/facts.yaml:{located(text, 'jens-stoltenbreg')}: {UNKNOWN_ID}"
+    elif breakage == "tab":
+        text = edit(built_project, "    kind: institution", "\tkind: institution")
+        expected = (f"data/facts.yaml:{located(text, chr(9))}: a tab is used for indentation; YAML needs spaces "
+                    "| استُخدم حرف جدولة (Tab) للإزاحة؛ يحتاج YAML إلى مسافات")
+    else:
+        text = edit(built_project, "    outlet: عربي بوست", "    outlet: !!python/object/apply:os.system [true]")
+        expected = (f"data/facts.yaml:{located(text, '!!python')}: sources[0].outlet: the tag "
+                    "`!!python/object/apply:os.system` is not allowed; remove it "
+                    "| الوسم `!!python/object/apply:os.system` غير مسموح؛ احذفه")
+    result = run_mkdocs(built_project)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    lines = result.stderr.splitlines()
+    assert expected in lines
+    assert lines[lines.index(expected) + 1:][:2] == [
+        "1 problem(s) found; nothing was written. | عدد المشكلات: 1؛ لم يُكتب أي ملف.",
+        "factsheet: the site was not rebuilt; fix the problems above. | لم يُعَد بناء الموقع؛ أصلح المشكلات أعلاه.",
+    ]
+    assert snapshot(built_project / "site") == site
+    assert snapshot(built_project / "docs") == docs
+
+
+@pytest.mark.slow
+def test_generator_build_with_broken_facts_changes_nothing(built_project: Path):
+    docs = snapshot(built_project / "docs")
+    text = edit(built_project, *BROKEN)
+    result = run_generator(built_project, "build")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0] == f"data/facts.yaml:{located(text, 'jens-stoltenbreg')}: {UNKNOWN_ID}"
+    assert snapshot(built_project / "docs") == docs
+
+
+def test_a_failed_check_writes_nothing(small_project: Path):
+    docs = snapshot(small_project / "docs")
+    edit(small_project, *BROKEN)
+    result = run_generator(small_project, "check")
+    assert result.returncode == 1
+    assert snapshot(small_project / "docs") == docs
+    assert not (small_project / "site").exists()
+
+
+def test_generator_build_refuses_to_overwrite_a_hand_written_page(small_project: Path):
+    hand_written = small_project / "docs" / "actors" / "nato.md"
+    hand_written.parent.mkdir(parents=True, exist_ok=True)
+    hand_written.write_text("# صفحة كتبها محرر\n", encoding="utf-8")
+    docs = snapshot(small_project / "docs")
+    result = run_generator(small_project, "build")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        f"{hand_written.resolve()}:1:1: this hand-written file has the path of a generated file; rename or move it "
+        "(nothing was written) | هذا الملف المكتوب يدويًا في مسار ملف مولّد؛ غيّر اسمه أو انقله (لم يُكتب شيء)",
+        "1 problem(s) found; nothing was written. | عدد المشكلات: 1؛ لم يُكتب أي ملف.",
+    ]
+    assert snapshot(small_project / "docs") == docs
+
+
+# --- mkdocs serve -----------------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Served:
+    """A `mkdocs serve` process and everything it has printed so far."""
+
+    def __init__(self, project: Path) -> None:
+        self.port = free_port()
+        mount = re.search(r"^site_url:\s*\S+?//[^/]+(/\S*)?\s*$", (project / "mkdocs.yml").read_text(encoding="utf-8"),
+                          re.MULTILINE)
+        self.base = f"http://127.0.0.1:{self.port}{(mount.group(1) if mount and mount.group(1) else '/')}"
+        self.output: list[str] = []
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}"], cwd=project,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8", errors="replace")
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.output.append(line.rstrip("\n"))
+
+    def text(self) -> str:
+        return "\n".join(self.output)
+
+    def get(self, path: str, timeout: float = 10) -> str:
+        with urllib.request.urlopen(self.base + path, timeout=timeout) as response:
+            return response.read().decode("utf-8")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=10)
+        self.reader.join(timeout=5)
+
+
+def wait_for(condition: Callable[[], bool], seconds: float, what: str, served: Served) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        if served.process.poll() is not None:
+            raise AssertionError(f"mkdocs serve exited ({served.process.returncode}) while waiting for {what}:\n"
+                                 f"{served.text()[-3000:]}")
+        time.sleep(0.25)
+    raise AssertionError(f"timed out after {seconds} s waiting for {what}:\n{served.text()[-3000:]}")
+
+
+def page_contains(served: Served, path: str, text: str) -> Callable[[], bool]:
+    def check() -> bool:
+        try:
+            return text in served.get(path, timeout=5)
+        except (urllib.error.URLError, OSError):
+            return False
+    return check
+
+
+@pytest.fixture()
+def served_project(small_project: Path) -> Iterator[tuple[Path, Served]]:
+    """The small project served by a real `mkdocs serve` on 127.0.0.1, its first build done."""
+    served = Served(small_project)
+    try:
+        wait_for(page_contains(served, "actors/sergei-lavrov/", LAVROV), 180, "the first build", served)
+        yield small_project, served
+    finally:
+        served.stop()
+
+
+@pytest.mark.slow
+def test_serve_keeps_the_last_good_site_and_rebuilds_when_fixed(served_project: tuple[Path, Served]):
+    project, served = served_project
+    good = (project / "data" / "facts.yaml").read_text(encoding="utf-8")
+
+    broken = edit(project, *BROKEN)
+    expected = f"data/facts.yaml:{located(broken, 'jens-stoltenbreg')}: {UNKNOWN_ID}"
+    wait_for(lambda: expected in served.output, 90, "the report of the failed rebuild", served)
+    wait_for(lambda: any("still serving the last good site" in line for line in served.output), 10,
+             "the note that the old site is still served", served)
+    assert "Traceback" not in served.text()
+    assert served.process.poll() is None
+    assert LAVROV in served.get("actors/sergei-lavrov/")
+    assert served.get("meetings/nato-russia-council-2022-01-12/").rstrip().endswith("</html>")
+
+    (project / "data" / "facts.yaml").write_text(good.replace(LAVROV, "وزير خارجية روسيا."), encoding="utf-8")
+    wait_for(page_contains(served, "actors/sergei-lavrov/", "وزير خارجية روسيا."), 90, "the rebuilt page", served)
+    assert "Traceback" not in served.text()
+    assert served.process.poll() is None
+
