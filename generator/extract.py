@@ -23,6 +23,8 @@ from dataclasses import asdict, dataclass, field
 
 import yaml
 
+from .text import ARABIC_MARKS, DIACRITICS
+
 __all__ = ["Candidate", "candidates_to_yaml", "extract_quotes", "find_quotation_spans", "normalise"]
 
 
@@ -49,7 +51,6 @@ class Candidate:
 
 # --- normalisation --------------------------------------------------------------------------------
 
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _LETTERS = str.maketrans({
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ی": "ي", "ک": "ك",
     **{chr(0x0660 + d): str(d) for d in range(10)},
@@ -59,7 +60,7 @@ _LETTERS = str.maketrans({
 
 def normalise(text: str) -> str:
     """Spelling used to compare Arabic words: no diacritics or tatweel, one alif, ه for ة, ي for ى."""
-    return _DIACRITICS.sub("", text).translate(_LETTERS)
+    return DIACRITICS.sub("", text).translate(_LETTERS)
 
 
 def _strip_article(word: str) -> str:
@@ -231,8 +232,8 @@ _BEFORE_OPENING = frozenset("([{:،,؛—–-/ـ")
 _AFTER_CLOSING = frozenset(".,،؛:;!?؟)]}…-–—")
 _PUNCTUATION_AFTER = frozenset(".,،؛:;!?؟)]}")
 _SOFT_GAP_CHARS = frozenset(" \t\u00a0\u200e\u200f-–ـ" + QUOTE_CHARS)
-_TOKEN = re.compile(r"[^\W_][\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]*")
-_WORD_CHAR = re.compile(r"[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+_TOKEN = re.compile(rf"[^\W_][\w{ARABIC_MARKS}\u0640]*")
+_WORD_CHAR = re.compile(rf"[^\W_]|[{ARABIC_MARKS}]")
 _TANWEEN = re.compile("[\u064b-\u064d]")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(r"[.!?؟؛](?=\s|$|[\"”»])|\n")
@@ -300,7 +301,7 @@ def _skip_letters(text: str, start: int, letters: int) -> int:
     pos = start
     for _ in range(letters):
         pos += 1
-        while pos < len(text) and _DIACRITICS.match(text[pos]):
+        while pos < len(text) and DIACRITICS.match(text[pos]):
             pos += 1
     return pos
 

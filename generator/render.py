@@ -69,14 +69,29 @@ class Settings:
     """How many partners each actor page's neighbourhood graph draws."""
 
 
+# A run of Latin-script words (a name, an acronym, an address) inside Arabic text.
+_LATIN_RUN = re.compile(r"[A-Za-z](?:[A-Za-z0-9'’.:/?=&%_#+@\- ]*[A-Za-z0-9/])?")
+
+
 def md(value: Any) -> str:
-    """Text safe to place anywhere in a Markdown line: no markup, no line break."""
+    """Text safe to place anywhere in a Markdown line: no markup, no line break, Latin runs isolated."""
+    return isolate_latin(" ".join(str(value).split()))
+
+
+def escape(value: Any) -> str:
+    """Like ``md`` without isolating Latin runs: for text already isolated as a whole."""
     return " ".join(str(value).split()).translate(_ESCAPES)
 
 
-def oneline(value: Any) -> str:
-    """White space collapsed, nothing escaped: for values the theme escapes itself (front matter)."""
-    return " ".join(str(value).split())
+def isolate_latin(text: str) -> str:
+    """``text`` escaped, each Latin-script run in a ``<bdi>`` so it keeps its order inside Arabic."""
+    pieces, position = [], 0
+    for run in _LATIN_RUN.finditer(text):
+        pieces.append(text[position:run.start()].translate(_ESCAPES))
+        pieces.append(f"<bdi>{run.group().translate(_ESCAPES)}</bdi>")
+        position = run.end()
+    pieces.append(text[position:].translate(_ESCAPES))
+    return "".join(pieces)
 
 
 def attr(value: Any) -> str:
@@ -104,7 +119,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(md=md, attr=attr, oneline=oneline, paragraphs=paragraphs, date=self.date, num=self.num,
+        self.env.filters.update(md=md, plain=escape, attr=attr, paragraphs=paragraphs, date=self.date, num=self.num,
                                 latin=self.latin, month=self.month, quoted=self.quoted,
                                 excerpt=self.excerpt)
         self.env.filters["search_terms"] = page_terms  # hidden name spellings (generator/search.py)
@@ -141,7 +156,7 @@ class Renderer:
 
     def latin(self, value: str) -> str:
         """Latin-script text isolated so it keeps its order inside Arabic."""
-        return f'<bdi dir="ltr" lang="en">{md(value)}</bdi>'
+        return f'<bdi dir="ltr" lang="en">{escape(value)}</bdi>'
 
     def excerpt(self, quote: Quote, limit: int = 120) -> str:
         """The start of a quote, cut at a word boundary, escaped (and between guillemets when direct)."""
@@ -239,7 +254,7 @@ _BLANKS = re.compile(r"[^\S\n]+")
 
 
 def _escape_keep_newlines(text: str) -> str:
-    return _BLANKS.sub(" ", text).translate(_ESCAPES)
+    return "\n".join(isolate_latin(line) for line in _BLANKS.sub(" ", text).split("\n"))
 
 
 def _linker(here: str) -> Callable[..., str]:

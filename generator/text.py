@@ -90,7 +90,10 @@ def longest_found_prefix(needle: str, haystack_key: str) -> str:
 
 # --- Arabic search normalisation ---------------------------------------------------------------
 
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+ARABIC_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+"""Character ranges of Arabic vowel signs, shadda, sukun and Quranic marks (for regex classes)."""
+DIACRITICS = re.compile(f"[{ARABIC_MARKS}\u0640]")
+"""Marks and tatweel: what two spellings of one word may differ by without being different words."""
 _LETTER_TABLE = str.maketrans({
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
     "ة": "ه", "ى": "ي", "ی": "ي", "ي": "ي", "ک": "ك", "ۀ": "ه", "ە": "ه",
@@ -103,6 +106,6 @@ _NON_WORD = re.compile(r"[^\w]+")
 def fold_arabic(text: str) -> str:
     """Lower-case, unvowelled, hamza-free spelling used to compare names however they are written."""
     text = unicodedata.normalize("NFKC", text)
-    text = _DIACRITICS.sub("", text)
+    text = DIACRITICS.sub("", text)
     text = text.translate(_LETTER_TABLE).casefold()
     return " ".join(_NON_WORD.sub(" ", text).split())
