@@ -16,7 +16,7 @@ from typing import Any
 
 import jinja2
 
-from .model import Actor, Event, FactBase, Quote, Source
+from .model import Actor, Claim, Event, FactBase, Quote, Source
 from .search import page_terms
 from .text import QUOTE_MARKS
 
@@ -99,6 +99,17 @@ def attr(value: Any) -> str:
     return " ".join(str(value).split()).translate(_ATTRIBUTE)
 
 
+def one_per_dispute(claims: list[Claim]) -> list[Claim]:
+    """``claims`` without those already shown inside a rival's "differing accounts" box."""
+    shown: set[Claim] = set()
+    kept = []
+    for claim in claims:
+        if not shown.intersection(claim.disputes):
+            kept.append(claim)
+        shown.add(claim)
+    return kept
+
+
 def paragraphs(value: str) -> list[str]:
     """Escaped paragraphs of a multi-line text (blank lines separate them)."""
     blocks = [" ".join(block.split()) for block in value.replace("\r\n", "\n").split("\n\n")]
@@ -119,7 +130,8 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(md=md, plain=escape, attr=attr, paragraphs=paragraphs, date=self.date, num=self.num,
+        self.env.filters.update(md=md, plain=escape, attr=attr, one_per_dispute=one_per_dispute,
+                                paragraphs=paragraphs, date=self.date, num=self.num,
                                 latin=self.latin, month=self.month, quoted=self.quoted,
                                 excerpt=self.excerpt)
         self.env.filters["search_terms"] = page_terms  # hidden name spellings (generator/search.py)

@@ -106,3 +106,12 @@ def test_rendering_is_deterministic(small_facts):
     second = Renderer(fact_base(small_facts)).pages()
     assert first == second
     assert list(first) == sorted(first)
+
+
+def test_two_accounts_of_one_fact_are_shown_once_side_by_side():
+    from .helpers import ROOT
+
+    pages = Renderer(fact_base(ROOT / "data" / "facts.yaml")).pages()
+    council = pages["meetings/nato-russia-council-2022-01-12.md"]
+    assert council.count('!!! warning "روايات متباينة"') == 1
+    assert "قادة أركان" in council and "سفراء" in council
