@@ -21,6 +21,7 @@ from generator.load import MAX_BYTES, load_yaml
 from generator.validate import validate
 
 from .conftest import ROOT
+from .helpers import edit_facts, line_of
 
 FACTS = "data/facts.yaml"
 COUNT_1 = "1 problem(s) found; nothing was written. | عدد المشكلات: 1؛ لم يُكتب أي ملف."
@@ -40,15 +41,6 @@ def check(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
                           text=True, timeout=120)
 
 
-def edit(project: Path, old: str, new: str) -> str:
-    """Replace the first ``old`` in data/facts.yaml by ``new``; return the new text."""
-    path = project / FACTS
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    text = text.replace(old, new, 1)
-    path.write_text(text, encoding="utf-8")
-    return text
-
 
 def at(text: str, needle: str, offset: int = 0) -> str:
     """``LINE:COL`` of the character ``offset`` characters into the first ``needle`` of ``text``."""
@@ -56,9 +48,6 @@ def at(text: str, needle: str, offset: int = 0) -> str:
     line = text.count("\n", 0, index) + 1
     return f"{line}:{index - (text.rfind(chr(10), 0, index) + 1) + 1}"
 
-
-def line_of(text: str, needle: str) -> int:
-    return text.count("\n", 0, text.index(needle)) + 1
 
 
 def refused(result: subprocess.CompletedProcess[str]) -> list[str]:
@@ -92,7 +81,7 @@ def test_a_file_named_on_the_command_line_is_checked_and_shown_as_named(checkabl
 
 
 def test_misspelt_field_gets_a_did_you_mean(checkable_project: Path):
-    text = edit(checkable_project, "    name_latin: Sergei Lavrov", "    name_latn: Sergei Lavrov")
+    text = edit_facts(checkable_project, "    name_latin: Sergei Lavrov", "    name_latn: Sergei Lavrov")
     item = at(text, "id: sergei-lavrov")
     assert refused(check(checkable_project)) == [
         f"{FACTS}:{item}: actors[2] (sergei-lavrov): the field `name_latin` is missing or empty: Name in Latin "
@@ -104,7 +93,7 @@ def test_misspelt_field_gets_a_did_you_mean(checkable_project: Path):
 
 
 def test_unknown_id_gets_a_did_you_mean(checkable_project: Path):
-    text = edit(checkable_project, "chair: jens-stoltenberg", "chair: jens-stoltenbreg")
+    text = edit_facts(checkable_project, "chair: jens-stoltenberg", "chair: jens-stoltenbreg")
     assert only_problem(check(checkable_project)) == (
         f"{FACTS}:{at(text, 'jens-stoltenbreg')}: events[0] (nato-russia-council-2022-01-12).chair: unknown id "
         "`jens-stoltenbreg` in actors; did you mean `jens-stoltenberg`? | معرّف غير معروف `jens-stoltenbreg` في "
@@ -113,7 +102,7 @@ def test_unknown_id_gets_a_did_you_mean(checkable_project: Path):
 
 
 def test_duplicate_key_is_refused_instead_of_keeping_the_last(checkable_project: Path):
-    text = edit(checkable_project, "    place: بروكسل\n", "    place: بروكسل\n    place: جنيف\n")
+    text = edit_facts(checkable_project, "    place: بروكسل\n", "    place: بروكسل\n    place: جنيف\n")
     first = line_of(text, "place: بروكسل")
     assert only_problem(check(checkable_project)) == (
         f"{FACTS}:{at(text, 'place: جنيف')}: events[0]: duplicate key `place` (first at line {first}); keep only "
@@ -130,7 +119,7 @@ def test_unquoted_value_that_yaml_reads_as_something_else(checkable_project: Pat
                                                           read_as: str, read_as_ar: str):
     old = next(line for line in (checkable_project / FACTS).read_text(encoding="utf-8").splitlines()
                if line.startswith(f"    {field}: "))
-    text = edit(checkable_project, old, f"    {field}: {raw}")
+    text = edit_facts(checkable_project, old, f"    {field}: {raw}")
     assert only_problem(check(checkable_project)) == (
         f"{FACTS}:{at(text, f'{field}: {raw}', len(field) + 2)}: sources[0] (arabicpost-2022-01-18).{field}: "
         f"YAML read `{raw}` as {read_as}, but text is expected here; put it in quotes: \"{raw}\" "
@@ -139,7 +128,7 @@ def test_unquoted_value_that_yaml_reads_as_something_else(checkable_project: Pat
 
 
 def test_tab_indentation(checkable_project: Path):
-    text = edit(checkable_project, "    kind: institution", "\tkind: institution")
+    text = edit_facts(checkable_project, "    kind: institution", "\tkind: institution")
     assert only_problem(check(checkable_project)) == (
         f"{FACTS}:{line_of(text, 'kind: institution')}:1: a tab is used for indentation; YAML needs spaces "
         "| استُخدم حرف جدولة (Tab) للإزاحة؛ يحتاج YAML إلى مسافات"
@@ -149,7 +138,7 @@ def test_tab_indentation(checkable_project: Path):
 def test_python_tag_is_refused_and_never_run(checkable_project: Path, tmp_path: Path):
     marker = tmp_path / "owned"
     tag = "!!python/object/apply:os.system"
-    text = edit(checkable_project, "    outlet: عربي بوست", f'    outlet: {tag} ["touch {marker}"]')
+    text = edit_facts(checkable_project, "    outlet: عربي بوست", f'    outlet: {tag} ["touch {marker}"]')
     assert only_problem(check(checkable_project)) == (
         f"{FACTS}:{at(text, tag)}: sources[0].outlet: the tag `{tag}` is not allowed; remove it "
         f"| الوسم `{tag}` غير مسموح؛ احذفه"
@@ -193,7 +182,7 @@ def test_file_over_the_size_limit_is_refused_before_parsing(checkable_project: P
 
 
 def test_date_that_does_not_exist(checkable_project: Path):
-    text = edit(checkable_project, 'date: "2022-01-12"', 'date: "2022-02-30"')
+    text = edit_facts(checkable_project, 'date: "2022-01-12"', 'date: "2022-02-30"')
     assert only_problem(check(checkable_project)) == (
         f"{FACTS}:{at(text, '2022-02-30', -1)}: events[0] (nato-russia-council-2022-01-12).date: the date 2022-02-30 "
         "does not exist in the calendar; check the day and month | التاريخ 2022-02-30 غير موجود في التقويم؛ تحقق "
@@ -202,7 +191,7 @@ def test_date_that_does_not_exist(checkable_project: Path):
 
 
 def test_implausible_date(checkable_project: Path):
-    text = edit(checkable_project, 'date: "2022-01-12"', 'date: "1922-01-12"')
+    text = edit_facts(checkable_project, 'date: "2022-01-12"', 'date: "1922-01-12"')
     assert only_problem(check(checkable_project)) == (
         f"{FACTS}:{at(text, '1922-01-12', -1)}: events[0] (nato-russia-council-2022-01-12).date: the date "
         "1922-01-12 is implausible for this fact base (outside 1991–2030); check the year | التاريخ 1922-01-12 غير "
@@ -211,7 +200,7 @@ def test_implausible_date(checkable_project: Path):
 
 
 def test_quote_that_is_not_verbatim(checkable_project: Path):
-    text = edit(checkable_project, "إنه لن تكون هناك مفاوضات", "إنه لن يكون هناك مفاوضات")
+    text = edit_facts(checkable_project, "إنه لن تكون هناك مفاوضات", "إنه لن يكون هناك مفاوضات")
     assert only_problem(check(checkable_project)) == (
         f"{FACTS}:{at(text, 'إنه لن يكون')}: quotes[1] (lavrov-no-more-talks).text: this text is not found verbatim "
         "in seeds/000_648b771a45c50a16.txt (source arabicpost-2022-01-18); it matches up to character 7, then "
@@ -222,7 +211,7 @@ def test_quote_that_is_not_verbatim(checkable_project: Path):
 
 
 def test_bidi_control_in_a_name(checkable_project: Path):
-    text = edit(checkable_project, "name: سيرغي لافروف", "name: سيرغي \u202eلافروف")
+    text = edit_facts(checkable_project, "name: سيرغي لافروف", "name: سيرغي \u202eلافروف")
     assert only_problem(check(checkable_project)) == (
         f"{FACTS}:{at(text, 'سيرغي')}: actors[2] (sergei-lavrov).name: character 7 is the invisible or control "
         "character U+202E RIGHT-TO-LEFT OVERRIDE; delete it | الحرف رقم 7 حرف خفي أو حرف تحكم (U+202E RIGHT-TO-LEFT "
@@ -231,7 +220,7 @@ def test_bidi_control_in_a_name(checkable_project: Path):
 
 
 def test_bidi_control_in_a_comment(checkable_project: Path):
-    text = edit(checkable_project, "# A small", "# A \u202esmall")
+    text = edit_facts(checkable_project, "# A small", "# A \u202esmall")
     assert only_problem(check(checkable_project)) == (
         f"{FACTS}:{at(text, chr(0x202E))}: the invisible bidirectional control U+202E RIGHT-TO-LEFT OVERRIDE makes "
         "this line display in a different order than it is read (Trojan Source); delete it | حرف التحكم الاتجاهي "
@@ -242,7 +231,7 @@ def test_bidi_control_in_a_comment(checkable_project: Path):
 @pytest.mark.parametrize(("bad", "suggestion"), [("Sergei-Lavrov", "sergei-lavrov"),
                                                  ("../../etc/passwd", "etc-passwd")])
 def test_id_that_is_not_a_slug(checkable_project: Path, bad: str, suggestion: str):
-    text = edit(checkable_project, "id: sergei-lavrov", f'id: "{bad}"')
+    text = edit_facts(checkable_project, "id: sergei-lavrov", f'id: "{bad}"')
     assert only_problem(check(checkable_project)) == (
         f"{FACTS}:{at(text, bad, -1)}: actors[2] ({bad}).id: `{bad}` is not a valid id: use lowercase Latin letters, "
         f"digits and single hyphens, at most 80 characters; for example `{suggestion}` | `{bad}` ليس معرّفًا "
@@ -252,7 +241,7 @@ def test_id_that_is_not_a_slug(checkable_project: Path, bad: str, suggestion: st
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,hi"])
 def test_url_that_is_not_a_web_address(checkable_project: Path, url: str):
-    text = edit(checkable_project, "    timezone: GMT\n", f'    timezone: GMT\n    url: "{url}"\n')
+    text = edit_facts(checkable_project, "    timezone: GMT\n", f'    timezone: GMT\n    url: "{url}"\n')
     assert only_problem(check(checkable_project)) == (
         f"{FACTS}:{at(text, url, -1)}: sources[0] (arabicpost-2022-01-18).url: only web addresses starting with "
         "http:// or https:// (in lowercase) and a host name are allowed, without spaces | لا يُسمح إلا بروابط تبدأ "
@@ -261,9 +250,9 @@ def test_url_that_is_not_a_web_address(checkable_project: Path, url: str):
 
 
 def test_every_problem_is_reported_in_one_run(checkable_project: Path):
-    edit(checkable_project, "chair: jens-stoltenberg", "chair: jens-stoltenbreg")
-    edit(checkable_project, "kind: state", "kind: country")
-    edit(checkable_project, "    name_latin: NATO", "    name_latn: NATO")
+    edit_facts(checkable_project, "chair: jens-stoltenberg", "chair: jens-stoltenbreg")
+    edit_facts(checkable_project, "kind: state", "kind: country")
+    edit_facts(checkable_project, "    name_latin: NATO", "    name_latn: NATO")
     lines = refused(check(checkable_project))
     assert lines[-1] == "4 problem(s) found; nothing was written. | عدد المشكلات: 4؛ لم يُكتب أي ملف."
     assert [line.split(": ", 2)[1] for line in lines[:-1]] == [

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import make_project, run_generator, run_mkdocs
+from .helpers import edit_facts
 
 BROKEN = ("chair: jens-stoltenberg", "chair: jens-stoltenbreg")
 UNKNOWN_ID = ("events[0] (nato-russia-council-2022-01-12).chair: unknown id `jens-stoltenbreg` in actors; did you "
@@ -31,14 +32,6 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` and its bytes."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
-
-def edit(project: Path, old: str, new: str) -> str:
-    path = project / "data" / "facts.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    text = text.replace(old, new, 1)
-    path.write_text(text, encoding="utf-8")
-    return text
 
 
 def located(text: str, needle: str) -> str:
@@ -63,14 +56,14 @@ def built_project(tmp_path: Path, small_facts: Path) -> Path:
 def test_mkdocs_build_with_broken_facts_changes_nothing(built_project: Path, breakage: str):
     site, docs = snapshot(built_project / "site"), snapshot(built_project / "docs")
     if breakage == "unknown id":
-        text = edit(built_project, *BROKEN)
+        text = edit_facts(built_project, *BROKEN)
         expected = f"data/facts.yaml:{located(text, 'jens-stoltenbreg')}: {UNKNOWN_ID}"
     elif breakage == "tab":
-        text = edit(built_project, "    kind: institution", "\tkind: institution")
+        text = edit_facts(built_project, "    kind: institution", "\tkind: institution")
         expected = (f"data/facts.yaml:{located(text, chr(9))}: a tab is used for indentation; YAML needs spaces "
                     "| استُخدم حرف جدولة (Tab) للإزاحة؛ يحتاج YAML إلى مسافات")
     else:
-        text = edit(built_project, "    outlet: عربي بوست", "    outlet: !!python/object/apply:os.system [true]")
+        text = edit_facts(built_project, "    outlet: عربي بوست", "    outlet: !!python/object/apply:os.system [true]")
         expected = (f"data/facts.yaml:{located(text, '!!python')}: sources[0].outlet: the tag "
                     "`!!python/object/apply:os.system` is not allowed; remove it "
                     "| الوسم `!!python/object/apply:os.system` غير مسموح؛ احذفه")
@@ -90,7 +83,7 @@ def test_mkdocs_build_with_broken_facts_changes_nothing(built_project: Path, bre
 @pytest.mark.slow
 def test_generator_build_with_broken_facts_changes_nothing(built_project: Path):
     docs = snapshot(built_project / "docs")
-    text = edit(built_project, *BROKEN)
+    text = edit_facts(built_project, *BROKEN)
     result = run_generator(built_project, "build")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
@@ -100,7 +93,7 @@ def test_generator_build_with_broken_facts_changes_nothing(built_project: Path):
 
 def test_a_failed_check_writes_nothing(small_project: Path):
     docs = snapshot(small_project / "docs")
-    edit(small_project, *BROKEN)
+    edit_facts(small_project, *BROKEN)
     result = run_generator(small_project, "check")
     assert result.returncode == 1
     assert snapshot(small_project / "docs") == docs
@@ -206,7 +199,7 @@ def test_serve_keeps_the_last_good_site_and_rebuilds_when_fixed(served_project: 
     project, served = served_project
     good = (project / "data" / "facts.yaml").read_text(encoding="utf-8")
 
-    broken = edit(project, *BROKEN)
+    broken = edit_facts(project, *BROKEN)
     expected = f"data/facts.yaml:{located(broken, 'jens-stoltenbreg')}: {UNKNOWN_ID}"
     wait_for(lambda: expected in served.output, 90, "the report of the failed rebuild", served)
     wait_for(lambda: any("still serving the last good site" in line for line in served.output), 10,

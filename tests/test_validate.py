@@ -10,6 +10,8 @@ from generator.errors import FactsError
 from generator.load import load_yaml
 from generator.validate import validate
 
+from .helpers import line_of
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
@@ -29,9 +31,6 @@ def edit(small_facts: Path, old: str, new: str) -> str:
     assert old in text, old
     return text.replace(old, new, 1)
 
-
-def line_of(text: str, needle: str) -> int:
-    return text[: text.index(needle)].count("\n") + 1
 
 
 def test_the_small_fixture_is_valid_and_dates_come_back_as_iso_text(small_facts):

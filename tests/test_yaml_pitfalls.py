@@ -17,6 +17,7 @@ from generator.load import MAX_BYTES, MAX_REPORTED, load_file, load_yaml, read_t
 from generator.validate import validate
 
 from .conftest import ROOT
+from .helpers import line_of
 
 SEEDS = ROOT / "seeds"
 
@@ -43,9 +44,6 @@ def edited(text: str, old: str, new: str) -> str:
     assert old in text, old
     return text.replace(old, new, 1)
 
-
-def line_of(text: str, needle: str) -> int:
-    return text.count("\n", 0, text.index(needle)) + 1
 
 
 # --- duplicate keys ---------------------------------------------------------------------------------
