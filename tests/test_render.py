@@ -115,3 +115,12 @@ def test_two_accounts_of_one_fact_are_shown_once_side_by_side():
     council = pages["meetings/nato-russia-council-2022-01-12.md"]
     assert council.count('!!! warning "روايات متباينة"') == 1
     assert "قادة أركان" in council and "سفراء" in council
+
+
+def test_very_many_actors_of_a_kind_get_one_index_page_per_initial_letter(small_facts):
+    pages = Renderer(fact_base(small_facts), Settings(index_page_size=1)).pages()
+    index = pages["actors/index.md"]
+    assert "[س (1)](by-letter/person-1.md)" in index and "[ي (1)](by-letter/person-2.md)" in index
+    assert "sergei-lavrov.md" not in index  # the people are listed on their letter pages instead
+    assert "[سيرغي لافروف](../sergei-lavrov.md)" in pages["actors/by-letter/person-1.md"]
+    assert "[حلف شمال الأطلسي](nato.md)" in index  # kinds under the limit keep their table
