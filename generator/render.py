@@ -213,11 +213,10 @@ class Renderer:
             out[source.page] = render("source.md.j2", source.page, source=source,
                                       article=self.article_paragraphs(source))
         groups = self.actor_groups()
-        for kind, actors in groups:
-            for letter in self.letter_pages(kind, actors):
-                out[letter.page] = render("actors_letter.md.j2", letter.page, letter=letter)
-        out["actors/index.md"] = render("actors_index.md.j2", "actors/index.md", groups=groups,
-                                        letters={kind: self.letter_pages(kind, actors) for kind, actors in groups})
+        letters = {kind: self.letter_pages(kind, actors) for kind, actors in groups}
+        for letter in (page for pages in letters.values() for page in pages):
+            out[letter.page] = render("actors_letter.md.j2", letter.page, letter=letter)
+        out["actors/index.md"] = render("actors_index.md.j2", "actors/index.md", groups=groups, letters=letters)
         out["meetings/index.md"] = render("events_index.md.j2", "meetings/index.md",
                                           events=self.base.events_by_date())
         out["sources/index.md"] = render("sources_index.md.j2", "sources/index.md",

@@ -9,24 +9,15 @@ in the first half of January 2022: one very busy month, the worst case for the t
 from __future__ import annotations
 
 import argparse
-import time
-from collections.abc import Callable
-from typing import Any
 
 from generator.export import atom_feed, csv_bytes, csv_rows, csv_tables, facts_json
 from generator.metadata import PageMetadata
 from generator.model import build_model
 from generator.render import Renderer, Settings
 
+from .bench_pipeline import timed
 from .helpers import ROOT
 from .synthetic import synthetic_facts
-
-
-def timed(label: str, fn: Callable[[], Any]) -> Any:
-    started = time.perf_counter()
-    result = fn()
-    print(f"  {label:<44} {time.perf_counter() - started:8.3f} s")
-    return result
 
 
 def main() -> None:
