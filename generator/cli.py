@@ -8,10 +8,10 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import FactsError, printable
+from .facts.errors import FactsError, printable
+from .facts.schema import json_schema_text
 from .project import Project, build, load_facts
-from .schema import json_schema_text
-from .write import MANIFEST, write_pages
+from .site.write import MANIFEST, write_pages
 
 SCHEMA_FILE = Path("data") / "facts.schema.json"
 
@@ -107,7 +107,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _search_index(args: argparse.Namespace) -> int:
-    from .search import SearchIndexError, build_search_index, describe
+    from .integrations.pagefind import SearchIndexError, build_search_index, describe
 
     try:
         report = build_search_index(args.site)

@@ -6,12 +6,12 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import FactsError, Problem
-from .load import load_file
-from .model import FactBase, build_model
-from .render import Renderer, Settings
-from .validate import validate
-from .write import WriteReport, write_pages
+from .facts.errors import FactsError, Problem
+from .facts.load import load_file
+from .facts.model import FactBase, build_model
+from .facts.validate import validate
+from .site.render import Renderer, Settings
+from .site.write import WriteReport, write_pages
 
 
 @dataclass(frozen=True)

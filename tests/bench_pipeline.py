@@ -13,11 +13,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.load import load_file
-from generator.model import build_model
-from generator.render import Renderer
-from generator.validate import validate
-from generator.write import write_pages
+from generator.facts.load import load_file
+from generator.facts.model import build_model
+from generator.facts.validate import validate
+from generator.site.render import Renderer
+from generator.site.write import write_pages
 
 from .conftest import make_project
 from .synthetic import write_synthetic_facts

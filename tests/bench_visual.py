@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import argparse
 
-from generator.export import atom_feed, csv_bytes, csv_rows, csv_tables, facts_json
-from generator.metadata import PageMetadata
-from generator.model import build_model
-from generator.render import Renderer, Settings
+from generator.facts.model import build_model
+from generator.site.export import atom_feed, csv_bytes, csv_rows, csv_tables, facts_json
+from generator.site.metadata import PageMetadata
+from generator.site.render import Renderer, Settings
 
 from .bench_pipeline import timed
 from .helpers import ROOT

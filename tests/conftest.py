@@ -35,7 +35,7 @@ def make_project(target: Path, facts: Path) -> Path:
 
 
 def _ignore_generated(folder: str, names: list[str]) -> set[str]:
-    from generator.write import GENERATED_DIRS, MANIFEST, is_generated
+    from generator.site.write import GENERATED_DIRS, MANIFEST, is_generated
 
     top = Path(folder).resolve() == (ROOT / "docs").resolve()
     skipped = {n for n in names if top and (n in GENERATED_DIRS or n == MANIFEST)}

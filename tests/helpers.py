@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.model import FactBase
+from generator.facts.model import FactBase
 from generator.project import Project, load_facts
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.load import Loader
+from generator.facts.load import Loader
 
 ROOT = Path(__file__).resolve().parent.parent
 _SYLLABLES = ["نا", "ري", "سو", "كا", "لي", "مو", "دا", "بي", "تو", "فا", "زي", "هو", "جا", "شي", "رو", "غا"]

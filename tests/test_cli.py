@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.errors import FactsError
-from generator.load import MAX_BYTES, load_yaml
-from generator.validate import validate
+from generator.facts.errors import FactsError
+from generator.facts.load import MAX_BYTES, load_yaml
+from generator.facts.validate import validate
 
 from .conftest import ROOT
 from .helpers import edit_facts, line_of

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from generator.load import load_file, load_yaml
-from generator.validate import validate
+from generator.facts.load import load_file, load_yaml
+from generator.facts.validate import validate
 
 from .helpers import ROOT
 

@@ -13,13 +13,13 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.errors import FactsError
-from generator.export import FORMULA_STARTS, csv_bytes, csv_tables, data_files, facts_document
-from generator.load import load_file
-from generator.model import FactBase, build_model
+from generator.facts.errors import FactsError
+from generator.facts.load import load_file
+from generator.facts.model import FactBase, build_model
+from generator.facts.validate import validate
 from generator.project import Project, read_settings
-from generator.render import Renderer, Settings
-from generator.validate import validate
+from generator.site.export import FORMULA_STARTS, csv_bytes, csv_tables, data_files, facts_document
+from generator.site.render import Renderer, Settings
 
 from .helpers import ROOT, fact_base
 from .test_visual import quiet

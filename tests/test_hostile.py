@@ -21,9 +21,9 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.errors import FactsError
-from generator.load import load_yaml
-from generator.validate import validate
+from generator.facts.errors import FactsError
+from generator.facts.load import load_yaml
+from generator.facts.validate import validate
 
 from .conftest import ROOT, make_project, run_mkdocs
 

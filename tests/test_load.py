@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.errors import FactsError
-from generator.load import load_file, load_yaml
+from generator.facts.errors import FactsError
+from generator.facts.load import load_file, load_yaml
 
 
 def problems_of(text: str) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.text import provenance_key
+from generator.facts.text import provenance_key
 
 from .helpers import ROOT, fact_base
 

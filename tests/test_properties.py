@@ -20,9 +20,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.errors import FactsError
-from generator.load import load_file, load_yaml
-from generator.validate import validate
+from generator.facts.errors import FactsError
+from generator.facts.load import load_file, load_yaml
+from generator.facts.validate import validate
 
 from .conftest import FIXTURES, ROOT
 

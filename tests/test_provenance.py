@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.extract import find_quotation_spans
-from generator.text import provenance_key
+from generator.facts.text import provenance_key
 
 from .helpers import ROOT, fact_base
 

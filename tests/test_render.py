@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from generator.render import Renderer, Settings, highlight, md
+from generator.site.render import Renderer, Settings, highlight, md
 
 from .helpers import fact_base
 

@@ -1,6 +1,6 @@
 """data/facts.schema.json: committed, named by facts.yaml, and in agreement with the checker.
 
-The checker (generator.load + generator.validate) and the JSON Schema are run over the same
+The checker (generator.facts.load + generator.facts.validate) and the JSON Schema are run over the same
 documents: the valid small fixture, a corpus of single mutations derived from the schema declaration
 in generator/schema.py, and a corpus of mistakes the schema cannot see. For every schema-level
 mutation both must say "invalid"; for every harmless one both must say "valid".
@@ -28,10 +28,10 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.errors import FactsError
-from generator.load import load_yaml
-from generator.schema import SECTIONS, Field, Kind, json_schema, json_schema_text
-from generator.validate import validate
+from generator.facts.errors import FactsError
+from generator.facts.load import load_yaml
+from generator.facts.schema import SECTIONS, Field, Kind, json_schema, json_schema_text
+from generator.facts.validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import Actor, Role
-from generator.search import (
-    UNUSED_PAGEFIND_FILES,
+from generator.facts.model import Actor, Role
+from generator.integrations.pagefind import UNUSED_PAGEFIND_FILES
+from generator.site.search_terms import (
     actor_names,
     bare_word,
     page_terms,

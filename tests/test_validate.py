@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import FactsError
-from generator.load import load_yaml
-from generator.validate import validate
+from generator.facts.errors import FactsError
+from generator.facts.load import load_yaml
+from generator.facts.validate import validate
 
 from .helpers import line_of
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import FactBase, build_model
-from generator.render import Renderer, Settings
-from generator.urls import relative_url, served_path
-from generator.visual import chain_order, events_phrase, meeting_graph, most_connected, ring_positions
+from generator.facts.model import FactBase, build_model
+from generator.site.render import Renderer, Settings
+from generator.site.urls import relative_url, served_path
+from generator.site.visual.pictures import chain_order, events_phrase, meeting_graph, most_connected, ring_positions
 
 from .helpers import fact_base
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.errors import FactsError
-from generator.render import GENERATED_MARK
-from generator.write import MANIFEST, write_pages
+from generator.facts.errors import FactsError
+from generator.site.render import GENERATED_MARK
+from generator.site.write import MANIFEST, write_pages
 
 
 def page(body: str) -> str:

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import MAX_PROBLEMS, FactsError
-from generator.load import MAX_BYTES, MAX_REPORTED, load_file, load_yaml, read_text
-from generator.validate import validate
+from generator.facts.errors import MAX_PROBLEMS, FactsError
+from generator.facts.load import MAX_BYTES, MAX_REPORTED, load_file, load_yaml, read_text
+from generator.facts.validate import validate
 
 from .conftest import ROOT
 from .helpers import line_of

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from generator.model import FactBase
+from generator.facts.model import FactBase
 
 from ..conftest import ARTIFACTS, ROOT
 from ..helpers import fact_base

@@ -17,10 +17,10 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 
-from .errors import FactsError
-from .project import Project, build
-from .render import TEMPLATES
-from .search import SearchIndexError, build_search_index, describe
+from ..facts.errors import FactsError
+from ..project import Project, build
+from ..site.render import TEMPLATES
+from .pagefind import SearchIndexError, build_search_index, describe
 
 log = logging.getLogger("mkdocs.plugins.factsheet")
 

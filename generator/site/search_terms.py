@@ -1,4 +1,4 @@
-"""Search: the spellings a reader may type for a name, written into each page, and the Pagefind index.
+"""Search terms: the spellings a reader may type for a name, written out of sight into each page.
 
 Arabic names reach readers in many spellings: with or without hamza, ة or ه, an article or a
 prefixed و/ب/ل, and transliterations that differ in a long vowel or a consonant (ستولتنبرغ,
@@ -22,29 +22,13 @@ query in the browser; tests/test_search_terms.py runs both on the same words.
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import sys
-import time
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
-from .model import Actor, Event
-from .text import fold_arabic
+from ..facts.model import Actor, Event
+from ..facts.text import fold_arabic
 
-PAGEFIND_DIR = "pagefind"
-"""Folder of the built site that holds the search index and Pagefind's own scripts."""
-UNUSED_PAGEFIND_FILES = (
-    "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
-)
-"""Pagefind's ready-made interfaces: the site has its own Arabic dialog, so these would only be dead weight."""
-
-EXCLUDE_SELECTORS = ".headerlink, .fact-visual, .fact-legend"
-"""Left out of the index: the ¶ after each heading (it would end every result title), and the pictures
-and their legends, whose labels repeat the page's tables and would run together in excerpts."""
 NAME_SEPARATOR = " | "
 """Between two names in the ``names`` field (folding turns every ``|`` inside a name into a space)."""
 
@@ -192,51 +176,3 @@ def _surnames(actor: Actor) -> list[str]:
     if not 2 <= len(latin) <= 3 or not all(w[:1].isupper() for w in latin):
         return []
     return [latin[-1], *([arabic[-1]] if len(arabic) >= 2 else [])]
-
-
-# --- the index -----------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class IndexReport:
-    pages: int
-    files: int
-    bytes: int
-    seconds: float
-
-
-class SearchIndexError(RuntimeError):
-    """Pagefind could not index the site."""
-
-
-def build_search_index(site_dir: Path) -> IndexReport:
-    """Run Pagefind over a built site: writes ``site_dir/pagefind/``, replacing any earlier index."""
-    site_dir = Path(site_dir)
-    if not (site_dir / "index.html").is_file():
-        raise SearchIndexError(f"{site_dir}: no index.html here; build the site first (mkdocs build)")
-    output = site_dir / PAGEFIND_DIR
-    shutil.rmtree(output, ignore_errors=True)  # Pagefind adds to an old bundle; stale fragments would stay
-    started = time.perf_counter()
-    # The module, not a `pagefind` on PATH: the pinned binary that requirements.lock installed.
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", PAGEFIND_DIR,
-         "--exclude-selectors", EXCLUDE_SELECTORS],
-        capture_output=True, text=True, timeout=1800,
-    )
-    seconds = time.perf_counter() - started
-    if result.returncode != 0 or not (output / "pagefind.js").is_file():
-        raise SearchIndexError(f"pagefind failed (exit {result.returncode}):\n{result.stdout}\n{result.stderr}")
-    for name in UNUSED_PAGEFIND_FILES:
-        (output / name).unlink(missing_ok=True)
-    files = [p for p in output.rglob("*") if p.is_file()]
-    return IndexReport(pages=_indexed_pages(result.stdout), files=len(files),
-                       bytes=sum(p.stat().st_size for p in files), seconds=seconds)
-
-
-def _indexed_pages(log: str) -> int:
-    match = re.search(r"Indexed (\d+) pages?", log)
-    return int(match.group(1)) if match else 0
-
-
-def describe(report: IndexReport) -> str:
-    return (f"search index: {report.pages} page(s), {report.files} file(s), "
-            f"{report.bytes / 1024:.0f} KiB in {report.seconds:.1f} s")

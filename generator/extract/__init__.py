@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass, field
 
 import yaml
 
-from .text import ARABIC_MARKS, DIACRITICS
+from ..facts.text import ARABIC_MARKS, DIACRITICS
 
 __all__ = ["Candidate", "candidates_to_yaml", "extract_quotes", "find_quotation_spans", "normalise"]
 

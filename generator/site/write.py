@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import FactsError, Problem
+from ..facts.errors import FactsError, Problem
 from .render import GENERATED_MARK
 
 MANIFEST = ".generated"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from .model import Actor, Event, FactBase, Quote, Source
+from ..facts.model import Actor, Event, FactBase, Quote, Source
 from .urls import absolute_url
 
 if TYPE_CHECKING:

@@ -21,8 +21,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .model import Actor, Claim, Event, FactBase, Quote, Role, Source
-from .schema import SECTION_BY_NAME, SECTIONS, Kind, json_schema_text
+from ..facts.model import Actor, Claim, Event, FactBase, Quote, Role, Source
+from ..facts.schema import SECTION_BY_NAME, SECTIONS, Kind, json_schema_text
 from .urls import absolute_url, relative_url
 
 if TYPE_CHECKING:

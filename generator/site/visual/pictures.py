@@ -24,12 +24,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .model import Actor, Event, FactBase, Quote
-from .render import LABELS
-from .urls import relative_url
+from ...facts.model import Actor, Event, FactBase, Quote
+from ..render import LABELS
+from ..urls import relative_url
 
 if TYPE_CHECKING:
-    from .render import Renderer
+    from ..render import Renderer
 
 Scale = Callable[[float], float]
 """Date (day of month or ordinal) → x coordinate."""
