@@ -8,8 +8,10 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from .extract import candidates_to_yaml, extract_quotes
 from .facts.errors import FactsError, printable
 from .facts.schema import json_schema_text
+from .integrations.pagefind import SearchIndexError, build_search_index, describe
 from .project import Project, build, load_facts
 from .site.write import MANIFEST, write_pages
 
@@ -107,8 +109,6 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _search_index(args: argparse.Namespace) -> int:
-    from .integrations.pagefind import SearchIndexError, build_search_index, describe
-
     try:
         report = build_search_index(args.site)
     except SearchIndexError as exc:
@@ -119,8 +119,6 @@ def _search_index(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from .extract import candidates_to_yaml, extract_quotes
-
     project = Project.at(args.root)
     names = _actor_names(project)
     candidates = []

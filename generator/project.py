@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+import yaml
 
 from .facts.errors import FactsError, Problem
 from .facts.load import load_file
 from .facts.model import FactBase, build_model
 from .facts.validate import validate
-from .site.render import Renderer, Settings
+from .site.context import Settings
+from .site.render import Renderer
 from .site.write import WriteReport, write_pages
 
 
@@ -29,7 +32,7 @@ class Project:
         """The project in ``root``, with settings from ``[tool.factsheet]`` in its pyproject.toml."""
         root = root.resolve()
         return cls(root=root, facts=(facts or root / "data" / "facts.yaml").resolve(), seeds=root / "seeds",
-                   docs=root / "docs", settings=read_settings(root / "pyproject.toml"))
+                   docs=root / "docs", settings=read_settings(root / "pyproject.toml", root / "mkdocs.yml"))
 
     def display(self, path: Path) -> str:
         """``path`` as users should see it in messages: relative to the current folder when inside it."""
@@ -39,8 +42,34 @@ class Project:
             return str(path)
 
 
-def read_settings(pyproject: Path) -> Settings:
-    """Settings from ``[tool.factsheet]``; defaults where the file or the table is missing."""
+class _ConfigLoader(yaml.CSafeLoader):
+    """Reads mkdocs.yml for the one value the generator needs; MkDocs' own tags (``!!python/…``,
+    ``!ENV``) are read as nothing rather than run or refused: MkDocs itself reports a bad file."""
+
+
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def read_use_directory_urls(mkdocs_yml: Path) -> bool:
+    """``use_directory_urls`` from mkdocs.yml (MkDocs' default, true, when the file or key is missing)."""
+    try:
+        config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return True
+    value = config.get("use_directory_urls", True) if isinstance(config, dict) else True
+    return value is not False
+
+
+def read_settings(pyproject: Path, mkdocs_yml: Path | None = None) -> Settings:
+    """Settings from ``[tool.factsheet]`` (and mkdocs.yml's URL shape); defaults where a file is missing."""
+    settings = _read_tool_table(pyproject)
+    if mkdocs_yml is not None:
+        settings = replace(settings, use_directory_urls=read_use_directory_urls(mkdocs_yml))
+    return settings
+
+
+def _read_tool_table(pyproject: Path) -> Settings:
     try:
         table = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get("factsheet", {})
     except (OSError, tomllib.TOMLDecodeError):

@@ -12,11 +12,10 @@ import argparse
 
 from generator.facts.model import build_model
 from generator.site.export import atom_feed, csv_bytes, csv_rows, csv_tables, facts_json
-from generator.site.metadata import PageMetadata
 from generator.site.render import Renderer, Settings
 
 from .bench_pipeline import timed
-from .helpers import ROOT
+from .helpers import ROOT, ROUTES
 from .synthetic import synthetic_facts
 
 
@@ -32,7 +31,7 @@ def main() -> None:
           f"{len(base.quotes):,} quotes")
     settings = Settings(site_url="https://example.org/factsheet/")
     renderer = Renderer(base, settings)
-    visuals = renderer.env.globals["visuals"]
+    visuals = renderer.visuals
 
     graph = timed("who-met-whom graph (all pairs)", lambda: visuals.graph)
     print(f"    {len(graph.weights):,} weighted edges between {len(graph.neighbours):,} actors")
@@ -43,9 +42,9 @@ def main() -> None:
     print(f"    {len(shown)} actors and {len(edges)} edges drawn, {len(svg) / 1e3:.0f} kB")
     actors = list(base.actors.values())
     strips = timed("actor pages: small timelines (all actors)",
-                   lambda: [visuals.actor_strip(a, a.page) for a in actors])
+                   lambda: [visuals.actor_strip(a, ROUTES.page(a)) for a in actors])
     hoods = timed("actor pages: neighbourhoods (all actors)",
-                  lambda: [visuals.neighbourhood(a, a.page) for a in actors])
+                  lambda: [visuals.neighbourhood(a, ROUTES.page(a)) for a in actors])
     print(f"    {sum(map(len, strips)) / 1e6:.1f} MB + {sum(map(len, hoods)) / 1e6:.1f} MB of SVG")
 
     document = timed("facts.json", lambda: facts_json(base))
@@ -55,8 +54,8 @@ def main() -> None:
     feed = timed("Atom feed", lambda: atom_feed(base, settings.site_url))
     print(f"    facts.json {len(document) / 1e6:.1f} MB, CSV {sum(map(len, csvs)) / 1e6:.1f} MB, "
           f"feed {len(feed) / 1e6:.1f} MB")
-    metadata = PageMetadata(renderer)
-    paths = [a.page for a in actors] + [e.page for e in base.events.values()] + [s.page for s in base.sources.values()]
+    metadata = renderer.metadata
+    paths = [ROUTES.page(x) for x in (*actors, *base.events.values(), *base.sources.values())]
     timed(f"JSON-LD front matter ({len(paths):,} pages)", lambda: [metadata.front_matter(p) for p in paths])
 
 

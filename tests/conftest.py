@@ -35,10 +35,11 @@ def make_project(target: Path, facts: Path) -> Path:
 
 
 def _ignore_generated(folder: str, names: list[str]) -> set[str]:
-    from generator.site.write import GENERATED_DIRS, MANIFEST, is_generated
+    from generator.site.routes import Routes
+    from generator.site.write import MANIFEST, is_generated
 
     top = Path(folder).resolve() == (ROOT / "docs").resolve()
-    skipped = {n for n in names if top and (n in GENERATED_DIRS or n == MANIFEST)}
+    skipped = {n for n in names if top and (n in Routes().generated_dirs or n == MANIFEST)}
     return skipped | {n for n in names if n.endswith(".md") and is_generated(Path(folder) / n)}
 
 

@@ -6,8 +6,11 @@ from pathlib import Path
 
 from generator.facts.model import FactBase
 from generator.project import Project, load_facts
+from generator.site.routes import Routes
 
 ROOT = Path(__file__).resolve().parent.parent
+ROUTES = Routes()
+"""The route table of the site as mkdocs.yml builds it (directory URLs)."""
 
 
 def fact_base(facts: Path) -> FactBase:

@@ -21,7 +21,7 @@ from generator.project import Project, read_settings
 from generator.site.export import FORMULA_STARTS, csv_bytes, csv_tables, data_files, facts_document
 from generator.site.render import Renderer, Settings
 
-from .helpers import ROOT, fact_base
+from .helpers import ROOT, ROUTES, fact_base
 from .test_visual import quiet
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -207,7 +207,7 @@ def types(document: dict) -> list[str]:
 def test_every_generated_page_carries_json_ld_of_its_kind(small_base, small_pages):
     kinds = {"person": "Person", "institution": "Organization", "state": "Country"}
     # Expectations as plain tuples: a failing assert must not print the cross-linked model.
-    actors = [(a.page, kinds[a.kind], a.name, f"{SITE}actors/{a.id}/", len(a.quotes))
+    actors = [(ROUTES.page(a), kinds[a.kind], a.name, f"{SITE}actors/{a.id}/", len(a.quotes))
               for a in small_base.actors.values()]
     for page, kind, name, url, quotes in actors:
         document = jsonld(small_pages[page])
@@ -216,13 +216,13 @@ def test_every_generated_page_carries_json_ld_of_its_kind(small_base, small_page
         assert (main["@type"], main["name"], main["url"]) == (kind, name, url)
         assert types(document)[1:] == ["Quotation"] * quotes
         assert front_matter(small_pages[page])["og_type"] == "profile"
-    events = [(e.page, e.title, e.date, {f"{SITE}actors/{a.id}/#{a.id}" for a in e.people})
+    events = [(ROUTES.page(e), e.title, e.date, {f"{SITE}actors/{a.id}/#{a.id}" for a in e.people})
               for e in small_base.events.values()]
     for page, title, date, attendees in events:
         main = jsonld(small_pages[page])["@graph"][0]
         assert (main["@type"], main["name"], main["startDate"]) == ("Event", title, date)
         assert {a["@id"] for a in main["attendee"]} == attendees
-    for page, headline, quotes in [(s.page, s.headline, len(s.quotes)) for s in small_base.sources.values()]:
+    for page, headline, quotes in [(ROUTES.page(s), s.headline, len(s.quotes)) for s in small_base.sources.values()]:
         document = jsonld(small_pages[page])
         assert types(document) == ["NewsArticle"] + ["Quotation"] * quotes
         assert document["@graph"][0]["headline"] == headline
@@ -275,7 +275,7 @@ def test_built_site_serves_the_data_files_and_lists_every_page_in_its_sitemap(bu
     sitemap = ET.parse(site / "sitemap.xml").getroot()
     urls = {loc.text for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
     for entity in [*small_base.actors.values(), *small_base.events.values(), *small_base.sources.values()]:
-        kind = entity.page.split("/")[0]
+        kind = ROUTES.page(entity).split("/")[0]
         assert f"{SITE}{kind}/{entity.id}/" in urls
     for page in ("timeline/", "graph/", "open-data/"):
         assert f"{SITE}{page}" in urls

@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 
 from generator.site.render import Renderer, Settings, highlight, md
 
-from .helpers import fact_base
+from .helpers import ROUTES, fact_base
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -72,8 +72,8 @@ def test_overlapping_or_identical_spans_keep_an_anchor():
 
 def test_every_entity_gets_a_page_and_every_index_exists(small_pages, small_facts):
     base = fact_base(small_facts)
-    expected = {a.page for a in base.actors.values()} | {e.page for e in base.events.values()} | {
-        s.page for s in base.sources.values()}
+    expected = {ROUTES.page(a) for a in base.actors.values()} | {ROUTES.page(e) for e in base.events.values()} | {
+        ROUTES.page(s) for s in base.sources.values()}
     assert expected <= small_pages.keys()
     for index in ("index.md", "actors/index.md", "meetings/index.md", "sources/index.md", "timeline.md"):
         assert index in small_pages

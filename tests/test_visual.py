@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 
 from generator.facts.model import FactBase, build_model
+from generator.site.formatting import Formatter
 from generator.site.render import Renderer, Settings
-from generator.site.urls import relative_url, served_path
-from generator.site.visual.pictures import chain_order, events_phrase, meeting_graph, most_connected, ring_positions
+from generator.site.routes import Routes
+from generator.site.visual.pictures import chain_order, meeting_graph, most_connected, ring_positions
 
-from .helpers import fact_base
+from .helpers import ROUTES, fact_base
 
 SVG = "{http://www.w3.org/2000/svg}"
 _SVG_BLOCK = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
@@ -126,9 +127,9 @@ def test_timeline_shows_dates_in_the_sites_arabic_style_and_digits(small_facts):
                        if svg.get("id") == "timeline-2022-01-1")
         link = next(a for a in links(january, "event") if a.get("data-event") == "nato-russia-council-2022-01-12")
         dated = text_of(link)
-        assert renderer.date_text("2022-01-12") in dated
+        assert renderer.fmt.date_text("2022-01-12") in dated
         assert f"{day} يناير/كانون الثاني" in dated
-        assert renderer.month("2022-01") in text_of(january.find(f"{SVG}title"))
+        assert renderer.fmt.month("2022-01") in text_of(january.find(f"{SVG}title"))
 
 
 @pytest.mark.parametrize(("count", "phrase"), [
@@ -136,7 +137,7 @@ def test_timeline_shows_dates_in_the_sites_arabic_style_and_digits(small_facts):
     (100, "100 حدث"), (103, "103 أحداث"), (1000, "1000 حدث"),
 ])
 def test_event_counts_agree_with_the_arabic_number(count, phrase):
-    assert events_phrase(count) == phrase
+    assert Formatter().events_phrase(count) == phrase
 
 
 def test_a_busy_month_is_split_into_pictures_of_bounded_size():
@@ -256,7 +257,7 @@ def test_actor_page_draws_its_neighbourhood_with_shared_event_counts(small_pages
 
 def test_actor_page_small_timeline_shows_its_events_as_links_and_its_quotes(small_pages, small_base):
     for actor in small_base.actors.values():
-        page = small_pages[actor.page]
+        page = small_pages[ROUTES.page(actor)]
         strip = next((svg for svg in pictures(page) if svg.get("id") == f"strip-{actor.id}"), None)
         if not actor.events and not actor.quotes:
             assert strip is None
@@ -288,8 +289,8 @@ def test_actor_page_small_timeline_shows_its_events_as_links_and_its_quotes(smal
     ("open-data.md", "data/facts.json", "../data/facts.json"),
 ])
 def test_relative_urls_match_the_folders_mkdocs_serves(here, target, url):
-    assert relative_url(here, target) == url
-    assert served_path("meetings/index.md") == "meetings/"
+    assert Routes().relative_url(here, target) == url
+    assert Routes().served_path("meetings/index.md") == "meetings/"
 
 
 def _resolve(site: Path, page: Path, href: str) -> Path:

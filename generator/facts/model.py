@@ -48,11 +48,6 @@ class Source(_Linked):
     claims: list[Claim] = field(default_factory=list)
 
     @property
-    def page(self) -> str:
-        """Path of the source's page under docs/."""
-        return f"sources/{self.id}.md"
-
-    @property
     def title(self) -> str:
         return self.headline
 
@@ -93,10 +88,6 @@ class Actor(_Linked):
     claims: list[Claim] = field(default_factory=list)
 
     @property
-    def page(self) -> str:
-        return f"actors/{self.id}.md"
-
-    @property
     def title(self) -> str:
         return self.name
 
@@ -133,10 +124,6 @@ class Event(_Linked):
     """Events that name this one in their ``follows``."""
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
-
-    @property
-    def page(self) -> str:
-        return f"meetings/{self.id}.md"
 
     @property
     def sort_key(self) -> tuple[str, str]:

@@ -19,16 +19,13 @@ import json
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..facts.model import Actor, Claim, Event, FactBase, Quote, Role, Source
 from ..facts.schema import SECTION_BY_NAME, SECTIONS, Kind, json_schema_text
-from .urls import absolute_url, relative_url
+from .context import Settings, SiteContext
+from .routes import Routes
 
-if TYPE_CHECKING:
-    from .render import Renderer, Settings
-
-DATA_DIR = "data"
 FEED_TITLE = "أحداث الحوار بين الناتو وروسيا"
 LIST_SEPARATOR = ";"
 """Joins the items of a list inside one CSV cell (ids never contain it)."""
@@ -133,10 +130,12 @@ def _role(role: Role) -> str:
     return f"{role.title} ({role.of.id})" if role.of else role.title
 
 
-def csv_tables(site_url: str) -> dict[str, tuple[str, tuple[Column, ...]]]:
+def csv_tables(site_url: str, routes: Routes | None = None) -> dict[str, tuple[str, tuple[Column, ...]]]:
     """File name → (Arabic description, columns) of every CSV file."""
-    def page(path: str, anchor: str = "") -> str:
-        return absolute_url(site_url, path, anchor)
+    routes = routes or Routes()
+
+    def page(target: Any) -> str:
+        return routes.absolute_url(site_url, target)
 
     return {
         "actors.csv": ("الفاعلون: شخص أو مؤسسة أو دولة في كل سطر", (
@@ -151,7 +150,7 @@ def csv_tables(site_url: str) -> dict[str, tuple[str, tuple[Column, ...]]]:
             Column("events", "معرّفات الأحداث التي شارك فيها", lambda a: _joined(a.events)),
             Column("quotes", "معرّفات أقواله", lambda a: _joined(a.quotes)),
             Column("sources", "معرّفات المصادر", lambda a: _joined(a.sources)),
-            Column("page", "رابط صفحته في الموقع", lambda a: page(a.page)),
+            Column("page", "رابط صفحته في الموقع", lambda a: page(a)),
         )),
         "meetings.csv": ("اللقاءات والأحداث: حدث في كل سطر", (
             Column("id", "المعرّف", lambda e: e.id),
@@ -168,7 +167,7 @@ def csv_tables(site_url: str) -> dict[str, tuple[str, tuple[Column, ...]]]:
             Column("follows", "معرّفات الأحداث التي سبقته", lambda e: _joined(e.follows)),
             Column("quotes", "معرّفات الأقوال المرتبطة به", lambda e: _joined(e.quotes)),
             Column("sources", "معرّفات المصادر", lambda e: _joined(e.sources)),
-            Column("page", "رابط صفحته في الموقع", lambda e: page(e.page)),
+            Column("page", "رابط صفحته في الموقع", lambda e: page(e)),
         )),
         "quotes.csv": ("الأقوال: قول في كل سطر", (
             Column("id", "المعرّف", lambda q: q.id),
@@ -179,7 +178,7 @@ def csv_tables(site_url: str) -> dict[str, tuple[str, tuple[Column, ...]]]:
             Column("text", "النص كما ورد في المصدر", lambda q: q.text),
             Column("event", "معرّف المناسبة", lambda q: q.event.id if q.event else ""),
             Column("sources", "معرّفات المصادر", lambda q: _joined(q.sources)),
-            Column("page", "رابط القول في صفحة قائله", lambda q: page(q.speaker.page, f"q-{q.id}")),
+            Column("page", "رابط القول في صفحة قائله", lambda q: page(q)),
         )),
         "sources.csv": ("المصادر: مقال إخباري في كل سطر", (
             Column("id", "المعرّف", lambda s: s.id),
@@ -195,7 +194,7 @@ def csv_tables(site_url: str) -> dict[str, tuple[str, tuple[Column, ...]]]:
             Column("url", "رابط المقال الأصلي", lambda s: s.url),
             Column("file", "اسم ملف المقال في seeds/", lambda s: s.file),
             Column("note", "ملاحظة المحرر", lambda s: s.note),
-            Column("page", "رابط صفحته في الموقع", lambda s: page(s.page)),
+            Column("page", "رابط صفحته في الموقع", lambda s: page(s)),
         )),
         "claims.csv": ("الأرقام والادعاءات: ادعاء في كل سطر", (
             Column("id", "المعرّف", lambda c: c.id),
@@ -204,7 +203,7 @@ def csv_tables(site_url: str) -> dict[str, tuple[str, tuple[Column, ...]]]:
             Column("about", "معرّفات الفاعلين أو الأحداث المعنية", lambda c: _joined(c.about)),
             Column("disputes", "معرّفات الادعاءات التي تقدم رواية أخرى", lambda c: _joined(c.disputes)),
             Column("sources", "معرّفات المصادر", lambda c: _joined(c.sources)),
-            Column("page", "رابطه في صفحة الأرقام والادعاءات", lambda c: page("claims/index.md", f"c-{c.id}")),
+            Column("page", "رابطه في صفحة الأرقام والادعاءات", lambda c: page(c)),
         )),
     }
 
@@ -238,27 +237,28 @@ def _cell(value: object) -> str:
 
 # --- the Atom feed -------------------------------------------------------------------------------
 
-def atom_feed(base: FactBase, site_url: str) -> bytes:
+def atom_feed(base: FactBase, site_url: str, routes: Routes | None = None) -> bytes:
     """Every event, newest first, as an Atom 1.0 feed; dates are the events' own, so builds are reproducible."""
-    feed_path = f"{DATA_DIR}/events.atom"
+    routes = routes or Routes()
+    feed_path = routes.data_file("events.atom")
     events = base.events_by_date()[::-1]
     root = ET.Element("feed", {"xmlns": ATOM_NS, XML_LANG: "ar"})
     _sub(root, "title", FEED_TITLE)
     _sub(root, "subtitle", "كل حدث في بطاقات الوقائع: اللقاءات والاتصالات والمؤتمرات الصحفية والبيانات")
-    _sub(root, "id", absolute_url(site_url, feed_path) if site_url else "urn:factsheet:events")
+    _sub(root, "id", routes.absolute_url(site_url, feed_path) if site_url else "urn:factsheet:events")
     _sub(root, "updated", _timestamp(max((e.end_date or e.date for e in events), default="2000-01-01")))
     ET.SubElement(root, "link", {"rel": "self", "type": "application/atom+xml",
-                                 "href": _feed_href(site_url, feed_path, feed_path)})
+                                 "href": _feed_href(routes, site_url, feed_path, feed_path)})
     ET.SubElement(root, "link", {"rel": "alternate", "type": "text/html",
-                                 "href": _feed_href(site_url, feed_path, "timeline.md")})
+                                 "href": _feed_href(routes, site_url, feed_path, routes.timeline)})
     author = ET.SubElement(root, "author")
     _sub(author, "name", "بطاقات وقائع الحوار بين الناتو وروسيا")
     for event in events:
         entry = ET.SubElement(root, "entry")
         _sub(entry, "title", event.title)
-        _sub(entry, "id", absolute_url(site_url, event.page) if site_url else f"urn:factsheet:event:{event.id}")
+        _sub(entry, "id", routes.absolute_url(site_url, event) if site_url else f"urn:factsheet:event:{event.id}")
         ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html",
-                                      "href": _feed_href(site_url, feed_path, event.page)})
+                                      "href": _feed_href(routes, site_url, feed_path, event)})
         _sub(entry, "published", _timestamp(event.date))
         _sub(entry, "updated", _timestamp(event.end_date or event.date))
         ET.SubElement(entry, "category", {"term": event.kind})
@@ -277,36 +277,38 @@ def _timestamp(iso_date: str) -> str:
     return f"{iso_date}T00:00:00Z"
 
 
-def _feed_href(site_url: str, feed_path: str, target: str) -> str:
+def _feed_href(routes: Routes, site_url: str, feed_path: str, target: Any) -> str:
     """Absolute when the site's address is known; otherwise relative to the feed file, as Atom allows."""
     if site_url:
-        return absolute_url(site_url, target)
-    return relative_url(feed_path, target)
+        return routes.absolute_url(site_url, target)
+    return routes.relative_url(feed_path, target)
 
 
 # --- all files -----------------------------------------------------------------------------------
 
-def data_files(base: FactBase, settings: Settings) -> list[DataFile]:
+def data_files(base: FactBase, settings: Settings, routes: Routes | None = None) -> list[DataFile]:
     """Every open-data file, sorted by path."""
+    routes = routes or Routes(settings.use_directory_urls)
     files = [
-        DataFile(f"{DATA_DIR}/facts.json", facts_json(base), "قاعدة الوقائع كاملة بأقسام ملف facts.yaml ومفاتيحه",
+        DataFile(routes.data_file("facts.json"), facts_json(base), "قاعدة الوقائع كاملة بأقسام ملف facts.yaml ومفاتيحه",
                  "application/json"),
-        DataFile(f"{DATA_DIR}/facts.schema.json", json_schema_text().encode("utf-8"),
+        DataFile(routes.data_file("facts.schema.json"), json_schema_text().encode("utf-8"),
                  "مخطط JSON Schema الذي يصف facts.json وfacts.yaml", "application/schema+json"),
-        DataFile(f"{DATA_DIR}/events.atom", atom_feed(base, settings.site_url),
+        DataFile(routes.data_file("events.atom"), atom_feed(base, settings.site_url, routes),
                  "موجز Atom بكل الأحداث، الأحدث أولًا", "application/atom+xml", rows=len(base.events)),
     ]
     rows = csv_rows(base)
-    for name, (arabic, columns) in csv_tables(settings.site_url).items():
-        files.append(DataFile(f"{DATA_DIR}/{name}", csv_bytes(columns, rows[name]), arabic, "text/csv",
+    for name, (arabic, columns) in csv_tables(settings.site_url, routes).items():
+        files.append(DataFile(routes.data_file(name), csv_bytes(columns, rows[name]), arabic, "text/csv",
                               rows=len(rows[name]), columns=columns))
     return sorted(files, key=lambda f: f.path)
 
 
-def data_pages(renderer: Renderer) -> dict[str, str | bytes]:
+def data_pages(context: SiteContext) -> dict[str, str | bytes]:
     """The open-data files and the page that documents them: docs/ path → content."""
-    files = data_files(renderer.base, renderer.settings)
+    files = data_files(context.base, context.settings, context.routes)
     out: dict[str, str | bytes] = {f.path: f.content for f in files}
-    out["open-data.md"] = renderer._page("open_data.md.j2", "open-data.md", files=files,
-                                         separator=LIST_SEPARATOR, formula_starts=FORMULA_STARTS)
+    page = context.routes.open_data
+    out[page] = context.render_page("open_data.md.j2", page, files=files,
+                                    separator=LIST_SEPARATOR, formula_starts=FORMULA_STARTS)
     return out

@@ -10,24 +10,23 @@ can close the ``<script>`` element that carries it.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..facts.model import Actor, Event, FactBase, Quote, Source
-from .urls import absolute_url
-
-if TYPE_CHECKING:
-    from .render import Renderer
+from .context import SiteContext
+from .formatting import LABELS
 
 SCHEMA_TYPES = {"person": "Person", "institution": "Organization", "state": "Country"}
 """schema.org type per actor kind."""
 DATA_DOWNLOADS = (
-    ("data/facts.json", "application/json"),
-    ("data/actors.csv", "text/csv"),
-    ("data/meetings.csv", "text/csv"),
-    ("data/quotes.csv", "text/csv"),
-    ("data/sources.csv", "text/csv"),
-    ("data/claims.csv", "text/csv"),
+    ("facts.json", "application/json"),
+    ("actors.csv", "text/csv"),
+    ("meetings.csv", "text/csv"),
+    ("quotes.csv", "text/csv"),
+    ("sources.csv", "text/csv"),
+    ("claims.csv", "text/csv"),
 )
+"""The downloads the Dataset node lists: file name in the data folder, media type."""
 _SCRIPT_SAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
 
@@ -42,10 +41,11 @@ def script_safe_json(data: Any) -> str:
 class PageMetadata:
     """JSON-LD and Open Graph type for every generated page; the ``front`` macro calls ``front_matter``."""
 
-    def __init__(self, renderer: Renderer) -> None:
-        self.base: FactBase = renderer.base
-        self.site_url: str = renderer.settings.site_url
-        self.labels = renderer.env.globals["labels"]
+    def __init__(self, context: SiteContext) -> None:
+        self.base: FactBase = context.base
+        self.site_url: str = context.settings.site_url
+        self.routes = context.routes
+        self.labels = LABELS
 
     def front_matter(self, here: str) -> str:
         """YAML lines ``jsonld: "…"`` and ``og_type: …`` for the page at docs/ path ``here``."""
@@ -54,39 +54,39 @@ class PageMetadata:
 
     def describe(self, here: str) -> tuple[str, dict[str, Any]]:
         """(Open Graph type, JSON-LD document) of a page."""
-        section, _, name = here.removesuffix(".md").partition("/")
+        section, name = self.routes.owner(here) or ("", "")
         if section == "actors" and name in self.base.actors:
             return "profile", self._graph(self.actor(self.base.actors[name]),
                                           *(self.quotation(q) for q in self.base.actors[name].quotes))
-        if section == "meetings" and name in self.base.events:
+        if section == "events" and name in self.base.events:
             event = self.base.events[name]
             return "article", self._graph(self.event(event), *(self.quotation(q) for q in event.quotes))
         if section == "sources" and name in self.base.sources:
             source = self.base.sources[name]
             return "article", self._graph(self.article(source), *(self.quotation(q) for q in source.quotes))
-        if here in ("index.md", "open-data.md"):
+        if here in (self.routes.home, self.routes.open_data):
             return "website", self._graph(self.website(), self.dataset())
         return "website", self._graph(self.collection(here))
 
     def _graph(self, *nodes: dict[str, Any]) -> dict[str, Any]:
         return {"@context": "https://schema.org", "@graph": list(nodes)}
 
-    def _url(self, path: str, anchor: str = "") -> str:
-        return absolute_url(self.site_url, path, anchor)
+    def _url(self, target: Any, anchor: str = "") -> str:
+        return self.routes.absolute_url(self.site_url, target, anchor)
 
     # --- references (a node's type, id and name, so a reader of one page knows what it points at) ---
 
     def actor_ref(self, actor: Actor) -> dict[str, Any]:
-        return {"@type": SCHEMA_TYPES[actor.kind], "@id": self._url(actor.page, actor.id), "name": actor.name,
-                "url": self._url(actor.page)}
+        return {"@type": SCHEMA_TYPES[actor.kind], "@id": self._url(actor, actor.id), "name": actor.name,
+                "url": self._url(actor)}
 
     def event_ref(self, event: Event) -> dict[str, Any]:
-        return {"@type": "Event", "@id": self._url(event.page, event.id), "name": event.title,
-                "url": self._url(event.page)}
+        return {"@type": "Event", "@id": self._url(event, event.id), "name": event.title,
+                "url": self._url(event)}
 
     def article_ref(self, source: Source) -> dict[str, Any]:
-        return {"@type": "NewsArticle", "@id": self._url(source.page, source.id), "headline": source.headline,
-                "url": self._url(source.page)}
+        return {"@type": "NewsArticle", "@id": self._url(source, source.id), "headline": source.headline,
+                "url": self._url(source)}
 
     # --- full nodes -------------------------------------------------------------------------------
 
@@ -122,7 +122,7 @@ class PageMetadata:
     def article(self, source: Source) -> dict[str, Any]:
         node: dict[str, Any] = {
             **self.article_ref(source), "datePublished": source.published, "inLanguage": "ar",
-            "mainEntityOfPage": self._url(source.page),
+            "mainEntityOfPage": self._url(source),
         }
         if source.url:
             node["sameAs"] = source.url
@@ -133,7 +133,7 @@ class PageMetadata:
 
     def quotation(self, quote: Quote) -> dict[str, Any]:
         node: dict[str, Any] = {
-            "@type": "Quotation", "@id": self._url(quote.speaker.page, f"q-{quote.id}"),
+            "@type": "Quotation", "@id": self._url(quote),
             "text": " ".join(quote.text.split()), "dateCreated": quote.said_on, "inLanguage": "ar",
             "spokenByCharacter": self.actor_ref(quote.speaker),
             "description": self.labels["quote_kind"][quote.kind],
@@ -144,18 +144,20 @@ class PageMetadata:
         return node
 
     def website(self) -> dict[str, Any]:
-        return {"@type": "WebSite", "@id": self._url("index.md", "website"), "url": self._url("index.md"),
+        return {"@type": "WebSite", "@id": self._url(self.routes.home, "website"),
+                "url": self._url(self.routes.home),
                 "name": "بطاقات وقائع الحوار بين الناتو وروسيا", "inLanguage": "ar"}
 
     def dataset(self) -> dict[str, Any]:
         dates = sorted(d for e in self.base.events.values() for d in (e.date, e.end_date) if d)
         node: dict[str, Any] = {
-            "@type": "Dataset", "@id": self._url("open-data.md", "dataset"), "url": self._url("open-data.md"),
+            "@type": "Dataset", "@id": self._url(self.routes.open_data, "dataset"),
+            "url": self._url(self.routes.open_data),
             "name": "قاعدة وقائع الحوار بين الناتو وروسيا",
             "description": "الفاعلون واللقاءات والأقوال والمصادر في الحوار بين الناتو وروسيا، بصيغتي JSON وCSV",
             "inLanguage": "ar",
-            "distribution": [{"@type": "DataDownload", "encodingFormat": media, "contentUrl": self._url(path)}
-                             for path, media in DATA_DOWNLOADS],
+            "distribution": [{"@type": "DataDownload", "encodingFormat": media,
+                              "contentUrl": self._url(self.routes.data_file(name))} for name, media in DATA_DOWNLOADS],
         }
         if dates:
             node["temporalCoverage"] = f"{dates[0]}/{dates[-1]}"
@@ -163,4 +165,4 @@ class PageMetadata:
 
     def collection(self, here: str) -> dict[str, Any]:
         return {"@type": "CollectionPage", "@id": self._url(here, "page"), "url": self._url(here),
-                "inLanguage": "ar", "isPartOf": {"@id": self._url("index.md", "website")}}
+                "inLanguage": "ar", "isPartOf": {"@id": self._url(self.routes.home, "website")}}

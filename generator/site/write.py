@@ -12,12 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..facts.errors import FactsError, Problem
-from .render import GENERATED_MARK
+from .context import GENERATED_MARK
+from .routes import Routes
 
 MANIFEST = ".generated"
 """File under docs/ listing every path the last build wrote, one per line."""
-GENERATED_DIRS = ("actors", "meetings", "sources", "claims", "data")
-"""Folders under docs/ that hold generated files only (all git-ignored)."""
 
 
 @dataclass
@@ -73,7 +72,7 @@ def write_pages(pages: dict[str, str | bytes], docs: Path) -> WriteReport:
 def remove_stale(pages: dict[str, str | bytes], docs: Path, owned: set[str]) -> list[str]:
     """Delete generated files of entities that no longer exist; return their paths."""
     candidates = set(owned)
-    for folder in GENERATED_DIRS:
+    for folder in Routes().generated_dirs:  # folders holding generated files only
         if (docs / folder).is_dir():
             candidates.update(p.relative_to(docs).as_posix() for p in (docs / folder).rglob("*.md"))
     removed = []
@@ -87,7 +86,7 @@ def remove_stale(pages: dict[str, str | bytes], docs: Path, owned: set[str]) -> 
 
 
 def _prune_empty_folders(docs: Path) -> None:
-    for folder in GENERATED_DIRS:
+    for folder in Routes().generated_dirs:  # folders holding generated files only
         root = docs / folder
         if not root.is_dir():
             continue

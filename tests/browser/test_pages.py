@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from generator.site.render import MONTHS
+from generator.site.formatting import MONTHS
 
 from ..helpers import fact_base
 from .conftest import ROOT, foreign_requests, open_search, run_axe, search, serious

@@ -22,14 +22,10 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from ...facts.model import Actor, Event, FactBase, Quote
-from ..render import LABELS
-from ..urls import relative_url
-
-if TYPE_CHECKING:
-    from ..render import Renderer
+from ..context import SiteContext
+from ..formatting import LABELS
 
 Scale = Callable[[float], float]
 """Date (day of month or ordinal) → x coordinate."""
@@ -283,10 +279,11 @@ class MonthView:
 class Visuals:
     """Draws every picture of one build; the templates reach it as ``visuals``."""
 
-    def __init__(self, renderer: Renderer) -> None:
-        self.renderer = renderer
-        self.base = renderer.base
-        self.settings = renderer.settings
+    def __init__(self, context: SiteContext) -> None:
+        self.base = context.base
+        self.settings = context.settings
+        self.fmt = context.fmt
+        self.routes = context.routes
 
     @cached_property
     def graph(self) -> MeetingGraph:
@@ -319,9 +316,9 @@ class Visuals:
             return width - margin - (day - 0.5) * span / days
 
         height = TIMELINE_FIRST_ROW + len(events) * TIMELINE_ROW
-        label = f"التسلسل الزمني: {self.renderer.month(key)}"
+        label = f"التسلسل الزمني: {self.fmt.month(key)}"
         if parts > 1:
-            label += f" (الجزء {self.renderer.num(part)} من {self.renderer.num(parts)})"
+            label += f" (الجزء {self.fmt.num(part)} من {self.fmt.num(parts)})"
         root = _svg(width, height, label, f"timeline-{key}-{part}", "fact-timeline-svg")
         self._day_axis(root, days, x_of, height)
         for row, event in enumerate(events):
@@ -345,7 +342,7 @@ class Visuals:
             if tall:
                 _add(axis, "line", x1=x, y1=float(TIMELINE_AXIS_Y + 6), x2=x, y2=float(height - 4), stroke=GRID,
                      stroke_width="1", stroke_dasharray="2 4")
-                _text(axis, x, TIMELINE_AXIS_Y - 10, self.renderer.num(day), "middle", 12, fill=MUTED)
+                _text(axis, x, TIMELINE_AXIS_Y - 10, self.fmt.num(day), "middle", 12, fill=MUTED)
 
     def _timeline_row(self, root: ET.Element, event: Event, key: str, x_of: Scale, y: float, here: str) -> None:
         day = int(event.date[8:10])
@@ -354,7 +351,7 @@ class Visuals:
         when = self.span_text(event)
         kind = LABELS["event_kind"][event.kind]
         status = "" if event.status == "held" else f" · {LABELS['status'][event.status]}"
-        link = _add(root, "a", href=relative_url(here, event.page), class_=f"event {event.status}",
+        link = _add(root, "a", href=self.routes.relative_url(here, event), class_=f"event {event.status}",
                     aria_label=f"{event.title} — {when}", data_event=event.id, data_date=event.date)
         _add(link, "title", f"{event.title} — {when} · {kind}{status}")
         if event.end_date and event.end_date[:7] >= key:
@@ -382,15 +379,11 @@ class Visuals:
 
     def events_phrase(self, count: int) -> str:
         """``count`` events in Arabic, in the configured digits."""
-        return events_phrase(count, self.renderer.num)
+        return self.fmt.events_phrase(count)
 
     def span_text(self, event: Event) -> str:
         """``4 يناير/كانون الثاني 2022``, or ``4–6 يناير/…`` for an event over several days of one month."""
-        if not event.end_date:
-            return self.renderer.date_text(event.date)
-        if event.end_date[:7] == event.date[:7]:
-            return f"{self.renderer.num(int(event.date[8:]))}–{self.renderer.date_text(event.end_date)}"
-        return f"{self.renderer.date_text(event.date)} – {self.renderer.date_text(event.end_date)}"
+        return self.fmt.date_range(event.date, event.end_date)
 
     def months_overview(self, months: list[MonthView]) -> str:
         """Bars of events per month, right to left, each a link to that month's section of the page."""
@@ -403,8 +396,8 @@ class Visuals:
         for i, view in enumerate(months):
             right = width - margin - i * slot
             h = max(3.0, bar_height * len(view.events) / most)
-            name = self.renderer.month(view.key)
-            count = self.renderer.num(len(view.events))
+            name = self.fmt.month(view.key)
+            count = self.fmt.num(len(view.events))
             label = f"{name}: {self.events_phrase(len(view.events))}"
             link = _add(root, "a", href=f"#m-{view.key}", aria_label=label, data_month=view.key)
             _add(link, "title", label)
@@ -470,8 +463,8 @@ class Visuals:
     def _node(self, root: ET.Element, actor: Actor, x: float, y: float, side: int, size: float, here: str) -> None:
         partners = len(self.graph.neighbours.get(actor.id, {}))
         summary = (f"{actor.name} ({LABELS['actor_kind'][actor.kind]}): {self.events_phrase(len(actor.events))}، "
-                   f"مع {self.renderer.num(partners)} من الفاعلين")
-        link = _add(root, "a", href=relative_url(here, actor.page), class_=f"node {actor.kind}",
+                   f"مع {self.fmt.num(partners)} من الفاعلين")
+        link = _add(root, "a", href=self.routes.relative_url(here, actor), class_=f"node {actor.kind}",
                     aria_label=summary, data_actor=actor.id)
         _add(link, "title", summary)
         _add(link, "circle", cx=x, cy=y, r=float(size), fill=KIND_COLOURS[actor.kind], stroke="#ffffff",
@@ -523,7 +516,7 @@ class Visuals:
             _add(line, "title", f"{actor.name} و{partner.name}: {self.events_phrase(w)} معًا")
             bx, by = cx + (x - cx) * 0.62, cy + (y - cy) * 0.62
             _add(spokes, "circle", cx=bx, cy=by, r="9", fill="#ffffff", stroke="#3949ab", stroke_width="1")
-            _text(spokes, bx, by + 4, self.renderer.num(w), "middle", 11, fill="currentColor", aria_hidden="true")
+            _text(spokes, bx, by + 4, self.fmt.num(w), "middle", 11, fill="currentColor", aria_hidden="true")
         for partner in order:
             x, y, side = positions[partner.id]
             self._node(root, partner, x, y, side, 7.0, here)
@@ -575,13 +568,13 @@ class Visuals:
             x = x_of(max(start.toordinal(), first))
             if start.toordinal() >= first:
                 _add(axis, "line", x1=x, y1=12.0, x2=x, y2=height - 20, stroke=GRID, stroke_width="1")
-            label = self.renderer.month(start.isoformat())
+            label = self.fmt.month(start.isoformat())
             if x - 4 <= free_from and x - 4 - text_width(label, 11) >= 0:
                 _text(axis, x - 4, 14, label, "start", 11, fill=MUTED)
                 free_from = x - 4 - text_width(label, 11) - 8
-        _text(axis, STRIP_WIDTH - 24, height - 10, self.renderer.date_text(first_iso), "start", 11, fill=MUTED)
+        _text(axis, STRIP_WIDTH - 24, height - 10, self.fmt.date_text(first_iso), "start", 11, fill=MUTED)
         if last_iso != first_iso:
-            _text(axis, 24, height - 10, self.renderer.date_text(last_iso), "end", 11, fill=MUTED)
+            _text(axis, 24, height - 10, self.fmt.date_text(last_iso), "end", 11, fill=MUTED)
 
     def _strip_stack(self, root: ET.Element, things: list[Event | Quote], x_of: Scale, axis_y: float,
                      direction: int, here: str) -> None:
@@ -596,12 +589,12 @@ class Visuals:
         if len(things) > STRIP_STACK:
             iso = things[STRIP_STACK].date if isinstance(things[STRIP_STACK], Event) else things[STRIP_STACK].said_on
             y = axis_y + direction * (12 + STRIP_STACK * STRIP_STEP)
-            _text(root, x_of(_ordinal(iso)), y + 4, f"+{self.renderer.num(len(things) - STRIP_STACK)}",
+            _text(root, x_of(_ordinal(iso)), y + 4, f"+{self.fmt.num(len(things) - STRIP_STACK)}",
                   "middle", 11, fill=MUTED, class_="more")
 
     def _strip_event(self, root: ET.Element, event: Event, x: float, y: float, here: str) -> None:
-        label = f"{event.title} — {self.renderer.date_text(event.date)}"
-        link = _add(root, "a", href=relative_url(here, event.page), class_="event", aria_label=label,
+        label = f"{event.title} — {self.fmt.date_text(event.date)}"
+        link = _add(root, "a", href=self.routes.relative_url(here, event), class_="event", aria_label=label,
                     data_event=event.id, data_date=event.date)
         _add(link, "title", label)
         held = event.status == "held"
@@ -609,7 +602,7 @@ class Visuals:
              stroke_width="1.5")
 
     def _strip_quote(self, root: ET.Element, quote: Quote, x: float, y: float) -> None:
-        when = self.renderer.date_text(quote.said_on)
+        when = self.fmt.date_text(quote.said_on)
         label = f"{LABELS['quote_kind'][quote.kind]}، {when}: {shorten(quote.text, 90)}"
         # Not a link: the quote's block is further down this same page, and its links lead to the article.
         mark = _add(root, "g", class_="quote", role="img", aria_label=label, data_quote=quote.id,
@@ -628,29 +621,15 @@ def _stack_columns(placed: list[tuple[float, Event | Quote]]) -> dict[int, list[
     return columns
 
 
-def events_phrase(count: int, num: Callable[[object], str] = str) -> str:
-    """``count`` events in Arabic, the noun agreeing with the number: حدث واحد، حدثان، 3 أحداث، 11 حدثًا."""
-    if count == 1:
-        return "حدث واحد"
-    if count == 2:
-        return "حدثان"
-    rest = count % 100
-    if 3 <= rest <= 10:
-        return f"{num(count)} أحداث"
-    if 11 <= rest <= 99:
-        return f"{num(count)} حدثًا"
-    return f"{num(count)} حدث"  # 100, 101, 102, 200, …
-
-
-def visual_pages(renderer: Renderer) -> dict[str, str]:
+def visual_pages(context: SiteContext, visuals: Visuals) -> dict[str, str]:
     """The timeline and graph pages: docs/ path → Markdown."""
-    visuals: Visuals = renderer.env.globals["visuals"]  # type: ignore[assignment]
-    months = visuals.months("timeline.md")
-    svg, shown, edges = visuals.main_graph("graph.md")
-    linked = sum(1 for a in renderer.base.actors.values() if a.id in visuals.graph.neighbours)
+    timeline, graph = context.routes.timeline, context.routes.graph
+    months = visuals.months(timeline)
+    svg, shown, edges = visuals.main_graph(graph)
+    linked = sum(1 for a in context.base.actors.values() if a.id in visuals.graph.neighbours)
     return {
-        "timeline.md": renderer._page("timeline.md.j2", "timeline.md", months=months,
+        timeline: context.render_page("timeline.md.j2", timeline, months=months,
                                       overview=visuals.months_overview(months)),
-        "graph.md": renderer._page("graph.md.j2", "graph.md", svg=svg, shown=shown, edges=edges, linked=linked,
+        graph: context.render_page("graph.md.j2", graph, svg=svg, shown=shown, edges=edges, linked=linked,
                                    total_edges=len(visuals.graph.weights), colours=KIND_COLOURS),
     }
