@@ -2,10 +2,10 @@
 
 The checker (generator.facts.load + generator.facts.validate) and the JSON Schema are run over the same
 documents: the valid small fixture, a corpus of single mutations derived from the schema declaration
-in generator/schema.py, and a corpus of mistakes the schema cannot see. For every schema-level
+in generator/facts/schema.py, and a corpus of mistakes the schema cannot see. For every schema-level
 mutation both must say "invalid"; for every harmless one both must say "valid".
 
-Beyond JSON Schema, checked by generator/validate.py only (the BEYOND_SCHEMA corpus below):
+Beyond JSON Schema, checked by generator/facts/validate.py only (the BEYOND_SCHEMA corpus below):
 - references: an id must exist, in the right section, and an event cannot follow itself;
 - uniqueness of ids across sections, and ids reserved for index pages;
 - plausibility: dates within 1991–2030, end_date not before date, a held event or a quote not dated

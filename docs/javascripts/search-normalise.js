@@ -1,12 +1,12 @@
 /*
- * The search normalisation of generator/search.py, in the browser: the query is reduced to the
+ * The search normalisation of generator/site/search_terms.py, in the browser: the query is reduced to the
  * same forms the build wrote into each page, so a name is found however it is spelled.
  * Keep the two in step: tests/test_search_terms.py runs both on the same words.
  */
 (function (root) {
   "use strict";
 
-  // generator/text.py fold_arabic: marks and tatweel out, letter variants merged, case folded.
+  // generator/facts/text.py fold_arabic: marks and tatweel out, letter variants merged, case folded.
   var DIACRITICS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g;
   var LETTERS = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",

@@ -1,6 +1,6 @@
 /*
  * The site search dialog (theme/partials/search.html) over the Pagefind index that the factsheet
- * plugin writes after each build (generator/search.py).
+ * plugin writes after each build (generator/site/search_terms.py).
  *
  * Pagefind finds candidate pages; the order shown comes from how well the query matches each
  * candidate's names, compared in the normalised forms of search-normalise.js. Pagefind's own score

@@ -6,7 +6,7 @@ in one pass over each section so that the cost grows linearly with the fact base
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from .text import find_verbatim, fold_arabic, provenance_index, provenance_key
@@ -214,6 +214,14 @@ def build_model(data: dict[str, list[dict[str, Any]]], seed_texts: dict[str, str
     return base
 
 
+def _plain_fields(cls: type, d: dict[str, Any], *linked: str) -> dict[str, Any]:
+    """The values of ``d`` that the model keeps as they are: every key that names an attribute of
+    ``cls``, except the ``linked`` ones, which the caller turns into objects. A field added to the
+    schema and to the model's class therefore needs no line here."""
+    names = {f.name for f in fields(cls)} - set(linked)
+    return {k: v for k, v in d.items() if k in names}
+
+
 def _source(d: dict[str, Any], text: str) -> Source:
     return Source(
         id=d["id"], file=d["file"], headline=d["headline"], published=d["published"], outlet=d.get("outlet"),
@@ -224,10 +232,8 @@ def _source(d: dict[str, Any], text: str) -> Source:
 
 
 def _actor(d: dict[str, Any], sources: dict[str, Source]) -> Actor:
-    return Actor(
-        id=d["id"], kind=d["kind"], name=d["name"], name_latin=d["name_latin"], description=d["description"],
-        sources=[sources[s] for s in d["sources"]], aliases=list(d.get("aliases", [])),
-    )
+    return Actor(**_plain_fields(Actor, d, "sources", "aliases", "roles", "member_of"),
+                 sources=[sources[s] for s in d["sources"]], aliases=list(d.get("aliases", [])))
 
 
 def _link_actor(actor: Actor, d: dict[str, Any], actors: dict[str, Actor], sources: dict[str, Source]) -> None:

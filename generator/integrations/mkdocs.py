@@ -66,7 +66,7 @@ class FactsheetPlugin(BasePlugin[_Options]):
         return config
 
     def on_post_build(self, config) -> None:
-        """Index the built site for the search dialog (Pagefind; see generator/search.py)."""
+        """Index the built site for the search dialog (generator/integrations/pagefind.py)."""
         try:
             report = build_search_index(Path(config.site_dir))
         except SearchIndexError as exc:

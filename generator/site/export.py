@@ -84,7 +84,10 @@ def _plain(entity: object, kind: Kind) -> dict[str, Any]:
     """An entity's schema fields in schema order; absent optional values left out, as in facts.yaml."""
     out: dict[str, Any] = {}
     for f in kind.fields:
-        value = getattr(entity, f.name, None)
+        if not hasattr(entity, f.name):  # a schema field the model forgot would vanish from the open data
+            raise AttributeError(f"{type(entity).__name__} has no attribute for the schema field {f.name!r}; "
+                                 "add it to generator/facts/model.py")
+        value = getattr(entity, f.name)
         if f.item is not None:
             value = [_plain(item, f.item) for item in value or []]
         else:
@@ -130,9 +133,36 @@ def _role(role: Role) -> str:
     return f"{role.title} ({role.of.id})" if role.of else role.title
 
 
+CSV_SECTIONS = {"actors.csv": "actors", "meetings.csv": "events", "quotes.csv": "quotes",
+                "sources.csv": "sources", "claims.csv": "claims"}
+"""The facts.yaml section each CSV file lists."""
+CSV_LEFT_OUT = {"meetings.csv": frozenset({"date_note"})}
+"""Schema fields a CSV file leaves out on purpose (the reasoning behind a date belongs on its page)."""
+
+
 def csv_tables(site_url: str, routes: Routes | None = None) -> dict[str, tuple[str, tuple[Column, ...]]]:
-    """File name → (Arabic description, columns) of every CSV file."""
-    routes = routes or Routes()
+    """File name → (Arabic description, columns) of every CSV file.
+
+    Columns that need shaping (lists, links, cross-references) are declared below; every other field
+    of the schema gets a plain column of its own, so a field added to the schema reaches the CSV too.
+    """
+    tables = _declared_csv_tables(site_url, routes or Routes())
+    for name, (arabic, columns) in tables.items():
+        declared = {c.name for c in columns} | CSV_LEFT_OUT.get(name, frozenset())
+        extra = tuple(Column(f.name, f.arabic, _attribute(f.name))
+                      for f in SECTION_BY_NAME[CSV_SECTIONS[name]].fields if f.name not in declared)
+        tables[name] = (arabic, columns[:-1] + extra + columns[-1:])  # the page link stays last
+    return tables
+
+
+def _attribute(name: str) -> Callable[[Any], Any]:
+    def value(item: Any) -> Any:
+        found = getattr(item, name)
+        return _joined(found) if isinstance(found, list) else _ids(found)
+    return value
+
+
+def _declared_csv_tables(site_url: str, routes: Routes) -> dict[str, tuple[str, tuple[Column, ...]]]:
 
     def page(target: Any) -> str:
         return routes.absolute_url(site_url, target)
