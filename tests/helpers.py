@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
+from generator.cli import main
 from generator.facts.model import FactBase
 from generator.project import Project, load_facts
 from generator.site.routes import Routes
@@ -31,3 +37,30 @@ def edit_facts(project: Path, old: str, new: str) -> str:
     text = text.replace(old, new, 1)
     path.write_text(text, encoding="utf-8")
     return text
+
+
+@dataclass(frozen=True)
+class CliResult:
+    """What a command printed and its exit status (the shape of subprocess.CompletedProcess)."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(folder: Path, *args: str) -> CliResult:
+    """``python -m generator ARGS`` run in-process, in ``folder``: exit code and exact output.
+
+    In-process is quick and shows a traceback of ours in the test report; a few tests still run the real
+    command in a subprocess (``subprocess_cli``) to prove the entry point itself works.
+    """
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(folder), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(args))
+    return CliResult(code, out.getvalue(), err.getvalue())
+
+
+def subprocess_cli(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m generator ARGS`` as a real process in ``folder``."""
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=folder, capture_output=True,
+                          text=True, timeout=300)

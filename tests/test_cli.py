@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from generator.facts.load import MAX_BYTES, load_yaml
 from generator.facts.validate import validate
 
 from .conftest import ROOT
-from .helpers import edit_facts, line_of
+from .helpers import CliResult, edit_facts, line_of, run_cli, subprocess_cli
 
 FACTS = "data/facts.yaml"
 COUNT_1 = "1 problem(s) found; nothing was written. | عدد المشكلات: 1؛ لم يُكتب أي ملف."
@@ -36,9 +35,9 @@ def checkable_project(tmp_path: Path, small_facts: Path) -> Path:
     return tmp_path
 
 
-def check(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "generator", "check", *args], cwd=project, capture_output=True,
-                          text=True, timeout=120)
+def check(project: Path, *args: str) -> CliResult:
+    """``python -m generator check ARGS`` in ``project``, in-process."""
+    return run_cli(project, "check", *args)
 
 
 
@@ -50,7 +49,7 @@ def at(text: str, needle: str, offset: int = 0) -> str:
 
 
 
-def refused(result: subprocess.CompletedProcess[str]) -> list[str]:
+def refused(result: CliResult | subprocess.CompletedProcess[str]) -> list[str]:
     """The report's lines, after asserting the run failed cleanly."""
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
@@ -58,7 +57,7 @@ def refused(result: subprocess.CompletedProcess[str]) -> list[str]:
     return result.stderr.splitlines()
 
 
-def only_problem(result: subprocess.CompletedProcess[str]) -> str:
+def only_problem(result: CliResult | subprocess.CompletedProcess[str]) -> str:
     lines = refused(result)
     assert lines[1:] == [COUNT_1], lines
     return lines[0]
@@ -69,6 +68,15 @@ def test_a_valid_file_passes_with_a_summary(checkable_project: Path):
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"{FACTS}: OK — 2 sources, 4 actors, 2 events, 3 quotes, 2 claims | سليم\n"
     assert result.stderr == ""
+
+
+def test_the_real_command_checks_and_refuses_with_exit_codes(checkable_project: Path):
+    """Smoke test of the entry point itself, as a process: `python -m generator check`."""
+    assert subprocess_cli(checkable_project, "check").returncode == 0
+    edit_facts(checkable_project, "kind: person", "kind: persn")
+    result = subprocess_cli(checkable_project, "check")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1] == COUNT_1
 
 
 def test_a_file_named_on_the_command_line_is_checked_and_shown_as_named(checkable_project: Path):
