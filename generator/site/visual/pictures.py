@@ -352,7 +352,7 @@ class Visuals:
         kind = LABELS["event_kind"][event.kind]
         status = "" if event.status == "held" else f" · {LABELS['status'][event.status]}"
         link = _add(root, "a", href=self.routes.relative_url(here, event), class_=f"event {event.status}",
-                    aria_label=f"{event.title} — {when}", data_event=event.id, data_date=event.date)
+                    data_event=event.id, data_date=event.date)
         _add(link, "title", f"{event.title} — {when} · {kind}{status}")
         if event.end_date and event.end_date[:7] >= key:
             last = int(event.end_date[8:10]) if event.end_date[:7] == key else 31
