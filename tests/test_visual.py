@@ -90,6 +90,9 @@ def test_timeline_draws_every_event_once_each_a_link_to_its_page(small_pages, sm
     for a in drawn:
         event_id = a.get("data-event")
         assert a.get("href") == f"../meetings/{event_id}/"
+        # Label in name (WCAG 2.5.3): the accessible name holds the drawn text, and the whole title.
+        drawn_text = " ".join(text_of(t) for t in a.iter(f"{SVG}text"))
+        assert drawn_text and drawn_text in a.get("aria-label")
         assert titles[event_id] in a.get("aria-label")
         assert titles[event_id] in text_of(a.find(f"{SVG}title"))
 

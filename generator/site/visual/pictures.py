@@ -374,8 +374,12 @@ class Visuals:
             anchor, text_x = "end", x + 12
             room = TIMELINE_WIDTH - TIMELINE_MARGIN - text_x
         title = shorten(event.title, int(room / (14 * EM_PER_CHAR)))
+        details = f"{when} · {kind}{status}"
+        # The accessible name holds the visible text word for word (WCAG 2.5.3, label in name), then the
+        # whole title when the drawn one is shortened.
+        link.set("aria-label", f"{title} {details}" + ("" if title == event.title else f" — {event.title}"))
         _text(link, text_x, y + 5, title, anchor, 14, fill="currentColor", class_="title")
-        _text(link, text_x, y + 21, f"{when} · {kind}{status}", anchor, 11.5, fill=MUTED, class_="date")
+        _text(link, text_x, y + 21, details, anchor, 11.5, fill=MUTED, class_="date")
 
     def events_phrase(self, count: int) -> str:
         """``count`` events in Arabic, in the configured digits."""
