@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from .extract import candidates_to_yaml, extract_quotes
-from .facts.errors import FactsError, printable
+from .facts.errors import FactsError, Problem, annotation, printable
+from .facts.load import decode_text, load_file, load_yaml
 from .facts.schema import json_schema_text
 from .integrations.pagefind import SearchIndexError, build_search_index, describe
 from .project import Project, build, load_facts
+from .site.changes import compare, summary
+from .site.routes import Routes
 from .site.write import MANIFEST, write_pages
 
 SCHEMA_FILE = Path("data") / "facts.schema.json"
@@ -25,6 +30,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args) or 0)
     except FactsError as exc:
         print(exc.report(), file=sys.stderr)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            # GitHub shows each of these on its line in a pull request's "Files changed" tab.
+            sys.stdout.write("".join(f"{annotation(p)}\n" for p in exc.problems))
         return 1
     except KeyboardInterrupt:
         return 130
@@ -57,6 +65,12 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="propose quotes from Arabic news articles, as YAML for facts.yaml")
     p.add_argument("files", nargs="+", type=Path)
     p.set_defaults(run=_extract)
+
+    p = sub.add_parser("diff", help="what changes in the fact base between two facts files or two git revisions "
+                       "of data/facts.yaml, as Markdown (for a pull request's summary)")
+    p.add_argument("base", help="a facts file, or a git revision such as origin/main")
+    p.add_argument("head", help="a facts file, or a git revision such as HEAD")
+    p.set_defaults(run=_diff)
 
     p = sub.add_parser("search-index", help="index a built site for its search dialog (for builders that run no "
                        "MkDocs plugins; `mkdocs build` does it itself)")
@@ -106,6 +120,35 @@ def _schema(args: argparse.Namespace) -> int:
         return 0
     sys.stdout.write(text)
     return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    project = Project.at(args.root)
+    base, head = (_parsed_facts(project, which) for which in (args.base, args.head))
+    changes = compare(base, head, Routes(project.settings.use_directory_urls))
+    sys.stdout.write(summary(changes, args.base, args.head, project.settings.site_url))
+    return 0
+
+
+def _parsed_facts(project: Project, which: str) -> object:
+    """The parsed facts file ``which`` names: a file, else data/facts.yaml at git revision ``which``."""
+    path = Path(which)
+    if path.is_file() or path.is_symlink():
+        return load_file(path, which).data
+    relative = project.facts.relative_to(project.root).as_posix()
+    try:
+        shown = subprocess.run(["git", "-C", str(project.root), "show", f"{which}:{relative}"],
+                               capture_output=True, timeout=60, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise FactsError([Problem(which, 1, 1, "", f"cannot run git to read this revision: {exc}",
+                                  f"تعذّر تشغيل git لقراءة هذه النسخة: {exc}")]) from None
+    if shown.returncode != 0:
+        message = printable(" ".join(shown.stderr.decode("utf-8", "replace").split()))
+        if "exists on disk, but not in" in message or "does not exist in" in message:
+            return {}  # the revision predates the file: everything in the other one is new
+        raise FactsError([Problem(which, 1, 1, "", f"neither a file nor a git revision with {relative} ({message})",
+                                  f"ليس ملفًا ولا نسخة git فيها {relative} ({message})")])
+    return load_yaml(decode_text(shown.stdout, f"{which}:{relative}"), f"{which}:{relative}").data
 
 
 def _search_index(args: argparse.Namespace) -> int:

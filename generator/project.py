@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -11,7 +12,8 @@ import yaml
 from .facts.errors import FactsError, Problem
 from .facts.load import load_file
 from .facts.model import FactBase, build_model
-from .facts.validate import validate
+from .facts.files import audit
+from .facts.validate import Seeds, validate
 from .site.context import Settings
 from .site.render import Renderer
 from .site.write import WriteReport, write_pages
@@ -31,15 +33,22 @@ class Project:
     def at(cls, root: Path, facts: Path | None = None) -> Project:
         """The project in ``root``, with settings from ``[tool.factsheet]`` in its pyproject.toml."""
         root = root.resolve()
-        return cls(root=root, facts=(facts or root / "data" / "facts.yaml").resolve(), seeds=root / "seeds",
+        facts = Path(os.path.abspath(facts)) if facts else root / "data" / "facts.yaml"  # links are not resolved
+        return cls(root=root, facts=facts, seeds=root / "seeds",
                    docs=root / "docs", settings=read_settings(root / "pyproject.toml", root / "mkdocs.yml"))
 
     def display(self, path: Path) -> str:
-        """``path`` as users should see it in messages: relative to the current folder when inside it."""
-        try:
-            return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-        except ValueError:
-            return str(path)
+        """``path`` as users should see it in messages: relative to the current folder when inside it.
+
+        Links are not resolved: a message names the file the user named, not what a link points to.
+        """
+        absolute = Path(os.path.abspath(path))
+        for folder in (Path.cwd(), Path.cwd().resolve()):
+            try:
+                return absolute.relative_to(folder).as_posix()
+            except ValueError:
+                continue
+        return str(path)
 
 
 class _ConfigLoader(yaml.CSafeLoader):
@@ -89,10 +98,31 @@ def _read_tool_table(pyproject: Path) -> Settings:
 
 def load_facts(project: Project) -> FactBase:
     """Load, validate and cross-link the fact base; FactsError listing every problem otherwise."""
-    loaded = load_file(project.facts, project.display(project.facts))
-    data = validate(loaded, project.seeds)
-    texts = {s["file"]: (project.seeds / s["file"]).read_text(encoding="utf-8") for s in data["sources"]}
-    return build_model(data, texts)
+    unsafe = audit(project.root, INPUT_FOLDERS)
+    try:
+        loaded = load_file(project.facts, project.display(project.facts), _inside(project.facts, project.root))
+        seeds = Seeds(project.seeds, project.root)
+        data = validate(loaded, seeds)
+    except FactsError as exc:
+        raise FactsError(unsafe + exc.problems) from None
+    if unsafe:
+        raise FactsError(unsafe)
+    return build_model(data, {s["file"]: seeds.texts[s["file"]] for s in data["sources"]})
+
+
+INPUT_FOLDERS = ("data", "seeds", "docs", "theme", "generator/site/templates")
+"""Folders whose files the build or MkDocs reads: a link or special file in any of them is refused
+(facts/files.py says why)."""
+
+
+def _inside(path: Path, root: Path) -> Path | None:
+    """``root`` if ``path`` is in it (then no part of the path below it may be a link), else None: a facts
+    file named on the command line outside the project is still read only if it is a regular file."""
+    try:
+        Path(os.path.abspath(path)).relative_to(root)
+    except ValueError:
+        return None
+    return root
 
 
 def render_pages(project: Project, base: FactBase) -> dict[str, str | bytes]:

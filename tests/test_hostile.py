@@ -107,9 +107,9 @@ def hostile_data(valid: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
             role["title"] = ATTACKS[turn % len(ATTACKS)]
             turn += 1
             placed.append(role["title"])
-    for section, name in UNSHOWN_FIELDS:
-        for item in data[section]:
-            item[name] = " ".join(ATTACKS)
+    for section, name in UNSHOWN_FIELDS:  # a few attacks each: a one-line field holds 300 characters at most
+        for i, item in enumerate(data[section]):
+            item[name] = " ".join(ATTACKS[(5 * i + k) % len(ATTACKS)] for k in range(5))
     data["sources"][0]["agencies"] = [ATTACKS[-1], *ATTACKS[:3]]  # a spreadsheet formula first in its cell
     placed.remove(data["actors"][0]["name_latin"])
     data["actors"][0]["name_latin"] = f"{ATTACKS[-1]} NATO"

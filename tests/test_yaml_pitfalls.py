@@ -255,7 +255,9 @@ def test_a_device_instead_of_a_file_is_refused():
     with pytest.raises(FactsError) as caught:
         read_text(Path("/dev/zero"), "facts.yaml")
     assert str(caught.value.problems[0]) == (
-        "facts.yaml:1:1: cannot read the file: not a regular file | تعذّرت قراءة الملف: not a regular file")
+        "facts.yaml:1:1: /dev/zero is a character device, not a regular file; only regular files inside the project "
+        "are read (replace it with the file itself) | /dev/zero جهاز محارف وليس ملفًا عاديًا؛ لا يُقرأ إلا الملفات "
+        "العادية داخل المشروع (ضع الملف نفسه مكانه)")
 
 
 @pytest.mark.parametrize("depth", [30, 100_000, 5_000_000])

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
-"""Characters that would break a report line or reorder it on the terminal (values are echoed in messages)."""
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e"
+                          "\u2060-\u206f\u2028\u2029\u2800\u3164\ufeff\uffa0\U000e0000-\U000e007f]")
+"""Characters that would break a report line, reorder it on the terminal, or not show at all (joiners, fillers,
+TAG characters): values are echoed in messages, and a message must show what is wrong with them."""
 
 
 def printable(text: str) -> str:
@@ -37,6 +39,25 @@ class Problem:
     def __str__(self) -> str:
         where = f" {self.where}:" if self.where else ""
         return printable(f"{self.path}:{self.line}:{self.col}:{where} {self.english} | {self.arabic}")
+
+
+def annotation(problem: Problem) -> str:
+    """``problem`` as a GitHub Actions workflow command, which GitHub shows on the file's line in a pull request.
+
+    Properties and message are escaped as the runner expects (``%``, line breaks, and in properties ``:`` and
+    ``,``), so a value quoted in the message can neither end the command nor start another.
+    """
+
+    def data(text: str) -> str:
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    def prop(text: str) -> str:
+        return data(text).replace(":", "%3A").replace(",", "%2C")
+
+    title = f"{problem.where} | facts check" if problem.where else "facts check"
+    message = printable(f"{problem.english} | {problem.arabic}")
+    return (f"::error file={prop(problem.path)},line={problem.line},col={problem.col},"
+            f"title={prop(printable(title))}::{data(message)}")
 
 
 MAX_PROBLEMS = 1000

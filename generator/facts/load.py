@@ -10,11 +10,8 @@ misleadingly: tabs in indentation, control characters, and (after reading) bidi 
 from __future__ import annotations
 
 import bisect
-import errno
 import gc
-import os
 import re
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +19,7 @@ from typing import Any
 import yaml
 
 from .errors import MAX_PROBLEMS, FactsError, Problem, too_many
+from .files import UnsafeFile, read_bytes
 from .text import BIDI_OVERRIDES, char_name
 
 # The C loader is several times faster; fall back to the pure-Python one where libyaml is missing.
@@ -83,15 +81,15 @@ class Loaded:
         return self.key_marks.get(path) or self.mark(path)
 
 
-def read_text(path: Path, display: str) -> str:
-    """The file's text, or a FactsError saying why it cannot be read as UTF-8 YAML."""
+def read_text(path: Path, display: str, root: Path | None = None) -> str:
+    """The file's text, or a FactsError saying why it cannot be read as UTF-8 YAML.
+
+    ``root`` is the project folder: no part of the path below it may be a link (``files.read_bytes``).
+    """
     try:
-        with path.open("rb") as f:
-            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-                raise IsADirectoryError(errno.EISDIR, "not a regular file")
-            size = os.fstat(f.fileno()).st_size
-            data = f.read(MAX_BYTES + 1) if size <= MAX_BYTES else b""  # never more, whatever the size claims
-            size = max(size, len(data))
+        data, size = read_bytes(path, root, MAX_BYTES)
+    except UnsafeFile as exc:
+        raise FactsError([_problem(display, 1, 1, exc.english, exc.arabic)]) from None
     except OSError as exc:
         raise FactsError([_problem(display, 1, 1, f"cannot read the file: {exc.strerror}",
                                    f"تعذّرت قراءة الملف: {exc.strerror}")]) from None
@@ -101,6 +99,11 @@ def read_text(path: Path, display: str) -> str:
             f"the file is {size:,} bytes, over the limit of {MAX_BYTES:,}; split it or remove unused data",
             f"حجم الملف {size:,} بايت ويتجاوز الحد {MAX_BYTES:,}؛ قسّمه أو احذف ما لا يلزم",
         )])
+    return decode_text(data, display)
+
+
+def decode_text(data: bytes, display: str) -> str:
+    """``data`` as UTF-8 text without a byte-order mark, or a FactsError locating the first bad byte."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -134,10 +137,10 @@ def load_yaml(text: str, display: str) -> Loaded:
     return loaded
 
 
-def load_file(path: Path, display: str | None = None) -> Loaded:
-    """Read and parse a YAML file from disk."""
+def load_file(path: Path, display: str | None = None, root: Path | None = None) -> Loaded:
+    """Read and parse a YAML file from disk (a regular file, reached without links below ``root``)."""
     display = display or str(path)
-    return load_yaml(read_text(path, display), display)
+    return load_yaml(read_text(path, display, root), display)
 
 
 _ALIAS_EN = "aliases (*name) are not allowed; write the value out in full"

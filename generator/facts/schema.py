@@ -19,6 +19,18 @@ LINE_PATTERN = r"^\s*\S([^\n]*\S)?\s*$"
 TEXT_PATTERN = r"\S"
 """Anything but white space only."""
 
+# Limits. A fact file is written by hand from news articles; these bounds are far above anything real and
+# keep a small hostile file from blowing up into gigabytes of pages (a name is repeated on many pages).
+MAX_LENGTH = {"id": 80, "ref": 80, "refs": 80, "line": 300, "lines": 300, "text": 6000, "url": 2000, "file": 120}
+"""Default maximum characters per value (per element for lists), by field type."""
+MAX_ITEMS = 200
+"""Default maximum elements of a list field (aliases, participants, roles, sources…)."""
+MAX_SECTION_ITEMS = 100_000
+"""Maximum items of a top-level section (10,000 actors take about 5 MB of YAML)."""
+MIN_QUOTE_WORDS = 3
+"""A quotation (and a claim's evidence) has at least this many words; shorter fragments are skipped
+quotations, listed with their reason, so that ``في`` or a lone mark can never pass as a quote."""
+
 
 @dataclass(frozen=True)
 class Field:
@@ -42,6 +54,22 @@ class Field:
     """For ``enum``: the allowed values."""
     item: Kind | None = None
     """For ``items``: the shape of each nested mapping."""
+    max_length: int = 0
+    """Most characters a value (or each element of a list) may have; 0: the type's default (MAX_LENGTH)."""
+    max_items: int = 0
+    """For lists: most elements; 0: MAX_ITEMS."""
+    min_words: int = 0
+    """For verbatim text: fewest words (a fragment shorter than this is no quotation)."""
+
+    @property
+    def length_limit(self) -> int:
+        """The effective maximum length of a value (of each element, for a list)."""
+        return self.max_length or MAX_LENGTH.get(self.type, 0)
+
+    @property
+    def items_limit(self) -> int:
+        """The effective maximum number of elements of a list field."""
+        return self.max_items or MAX_ITEMS
 
 
 @dataclass(frozen=True)
@@ -178,8 +206,10 @@ QUOTES = Kind(
         Field("speaker_label", "line", False, "For an unnamed speaker: how the article describes them.",
               "للمتحدث غير المسمى: كما يصفه المقال."),
         Field("kind", "enum", True, "direct or paraphrase.", "مباشر أو منقول بالمعنى.", choices=QUOTE_KINDS),
-        Field("text", "text", True, "The words exactly as in every cited source, without quotation marks.",
-              "النص كما ورد حرفيًا في كل مصدر، دون علامات التنصيص."),
+        Field("text", "text", True, "The words exactly as in every cited source, without quotation marks "
+              f"(at least {MIN_QUOTE_WORDS} words).",
+              f"النص كما ورد حرفيًا في كل مصدر، دون علامات التنصيص ({MIN_QUOTE_WORDS} كلمات على الأقل).",
+              min_words=MIN_QUOTE_WORDS),
         Field("said_on", "date", True, "Date it was said.", "تاريخ القول."),
         Field("event", "ref", False, "Id of the occasion.", "معرّف المناسبة.", refs=("events",)),
         _SOURCES_FIELD,
@@ -193,8 +223,9 @@ CLAIMS = Kind(
     (
         Field("id", "id", True, "Unique slug.", "معرّف فريد."),
         Field("text", "text", True, "The claim in the editor's words.", "الادعاء بصياغة المحرر."),
-        Field("evidence", "text", True, "Verbatim excerpt found in every cited source.",
-              "مقتطف حرفي موجود في كل مصدر مذكور."),
+        Field("evidence", "text", True, f"Verbatim excerpt found in every cited source (at least {MIN_QUOTE_WORDS} "
+              "words).", f"مقتطف حرفي موجود في كل مصدر مذكور ({MIN_QUOTE_WORDS} كلمات على الأقل).",
+              min_words=MIN_QUOTE_WORDS),
         Field("about", "refs", False, "Ids of the actors or events it is about.",
               "معرّفات الفاعلين أو الأحداث المعنية.", refs=("actors", "events")),
         _SOURCES_FIELD,
@@ -234,6 +265,7 @@ def json_schema() -> dict:
         "required": [k.section for k in SECTIONS if k.section in ("sources", "actors")],
         "properties": {
             k.section: {"type": "array" if k.section in ("sources", "actors") else ["array", "null"],
+                        "maxItems": MAX_SECTION_ITEMS,
                         "description": _describe(k.english, k.arabic), "items": _kind_schema(k)}
             for k in SECTIONS
         },
@@ -256,7 +288,7 @@ def _kind_schema(kind: Kind) -> dict:
 def _field_schema(f: Field) -> dict:
     line = {"type": "string", "pattern": LINE_PATTERN}
     by_type: dict[str, dict] = {
-        "id": {"type": "string", "pattern": SLUG_PATTERN, "maxLength": 80},
+        "id": {"type": "string", "pattern": SLUG_PATTERN},
         "ref": {"type": "string", "pattern": SLUG_PATTERN},
         "refs": {"type": "array", "items": {"type": "string", "pattern": SLUG_PATTERN}, "uniqueItems": True},
         "line": line,
@@ -275,6 +307,12 @@ def _field_schema(f: Field) -> dict:
         schema = {"type": "array", "items": _kind_schema(f.item)}
     else:
         schema = dict(by_type[f.type])
+        if schema["type"] == "string" and f.length_limit:
+            schema["maxLength"] = f.length_limit
+        elif schema["type"] == "array" and f.length_limit:
+            schema["items"] = {**schema["items"], "maxLength": f.length_limit}
+    if schema["type"] == "array":
+        schema["maxItems"] = f.items_limit
     if f.type == "refs" and f.name == "sources":
         schema["minItems"] = 1
     if not f.required:  # an optional key left empty (`note:`) is accepted as absent

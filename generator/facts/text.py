@@ -20,14 +20,26 @@ counts as line breaks and most editors do not show), that have no place in a fac
 allowed)."""
 
 
+BLANKS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+"""Letters and symbols that draw nothing (Hangul fillers, the blank braille pattern): a name made of them
+looks empty. They are printable, so they are looked for on their own."""
+_BLANKS = re.compile(f"[{''.join(sorted(BLANKS))}]")
+
+
+def is_tag(ch: str) -> bool:
+    """Whether ``ch`` is a Unicode TAG character (U+E0000–U+E007F), invisible text that can smuggle words."""
+    return "\U000e0000" <= ch <= "\U000e007f"
+
+
 def suspicious_character(text: str, *, multiline: bool) -> tuple[int, str] | None:
     """Index and Unicode name of the first character that does not belong in a fact, or None."""
-    # Every character looked for below is unprintable but U+034F, so most texts are cleared at C speed.
-    if "\u034f" not in text and (text.isprintable()
-                                  or (multiline and all(line.isprintable() for line in text.split("\n")))):
+    # Every character looked for below is unprintable but U+034F and the blanks, so most texts are cleared at
+    # C speed.
+    if "\u034f" not in text and not _BLANKS.search(text) and (
+            text.isprintable() or (multiline and all(line.isprintable() for line in text.split("\n")))):
         return None
     for i, ch in enumerate(text):
-        if ch in BIDI_CONTROLS or ch in INVISIBLE:
+        if ch in BIDI_CONTROLS or ch in INVISIBLE or ch in BLANKS or is_tag(ch):
             return i, char_name(ch)
         if ch == "\n" and multiline:
             continue
@@ -35,6 +47,37 @@ def suspicious_character(text: str, *, multiline: bool) -> tuple[int, str] | Non
         if category in ("Cc", "Cs", "Co", "Cn") and ch != "\t":
             return i, char_name(ch)
     return None
+
+
+def has_visible_letter(text: str) -> bool:
+    """Whether ``text`` has at least one letter or digit that draws something (not only marks, joiners,
+    punctuation or blanks): the rule for every name, title and text."""
+    return any(ch.isalnum() and ch not in BLANKS for ch in text)
+
+
+def visible(text: str) -> str:
+    """``text`` for an error message about an id: every character outside printable ASCII shown by its code
+    point and name (``<U+0430 CYRILLIC SMALL LETTER A>``), so a look-alike or an invisible joiner cannot hide
+    in the message that points at it."""
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(ch if " " <= ch <= "~" else f"<{char_name(ch)}>" for ch in text)
+
+
+_LOOKALIKES = str.maketrans({
+    # Cyrillic and Greek letters drawn like Latin ones: what an id copied from elsewhere may hold.
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
+    "т": "t", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w", "ɡ": "g",
+    "α": "a", "β": "b", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u",
+    "χ": "x", "ү": "y", "һ": "h", "ӏ": "l",
+})
+
+
+def latin_lookalikes(text: str) -> str:
+    """``text`` with look-alike letters made Latin, compatibility forms folded (NFKC: fullwidth ``ａ``) and
+    invisible format characters dropped: the basis of a suggested id."""
+    folded = unicodedata.normalize("NFKC", text.casefold()).translate(_LOOKALIKES)
+    return "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
 
 
 def char_name(ch: str) -> str:
@@ -69,10 +112,30 @@ def provenance_index(text: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
+_WORD = "(?:[^\\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640])"
+"""One character of a word: a letter or digit, or an Arabic mark or tatweel (which belong to the letter before)."""
+_WORD_RE = re.compile(_WORD)
+_WORDS = re.compile(f"{_WORD}+")
+
+
+def word_count(text: str) -> int:
+    """Words in ``text``: runs of letters and digits (with their marks); punctuation alone is no word."""
+    return len(_WORDS.findall(text))
+
+
 def find_verbatim(needle: str, haystack_key: str) -> int:
-    """Offset of ``needle`` in an already normalised haystack, or -1."""
+    """Offset of ``needle`` in an already normalised haystack, on word boundaries, or -1.
+
+    A match must not start or end inside a word of the article: ``في`` is not found in ``فيينا``, and a
+    copy that drops a prefix (``الحلف`` for ``والحلف``) is not the article's wording.
+    """
     key = provenance_key(needle)
-    return haystack_key.find(key) if key else -1
+    if not key:
+        return -1
+    before = f"(?<!{_WORD})" if _WORD_RE.match(key[0]) else ""
+    after = f"(?!{_WORD})" if _WORD_RE.match(key[-1]) else ""
+    match = re.search(f"{before}{re.escape(key)}{after}", haystack_key)
+    return match.start() if match else -1
 
 
 def longest_found_prefix(needle: str, haystack_key: str) -> str:

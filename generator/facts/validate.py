@@ -6,9 +6,9 @@ Every check appends a located Problem and goes on, so one run reports every mist
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import gc
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,13 +22,27 @@ from .schema import (
     SECTION_BY_NAME,
     SECTIONS,
     SEED_FILE_PATTERN,
+    MAX_SECTION_ITEMS,
     SLUG_PATTERN,
     TIME_PATTERN,
     URL_PATTERN,
     Field,
     Kind,
 )
-from .text import find_verbatim, longest_found_prefix, provenance_key, suspicious_character
+from .files import UnsafeFile, read_bytes
+from .suggest import Suggester
+from .text import (
+    BIDI_OVERRIDES,
+    char_name,
+    find_verbatim,
+    has_visible_letter,
+    latin_lookalikes,
+    longest_found_prefix,
+    provenance_key,
+    suspicious_character,
+    visible,
+    word_count,
+)
 
 _SLUG = re.compile(SLUG_PATTERN)
 _DATE = re.compile(DATE_PATTERN)
@@ -36,7 +50,7 @@ _TIME = re.compile(TIME_PATTERN)
 _SEED_FILE = re.compile(SEED_FILE_PATTERN)
 _URL = re.compile(URL_PATTERN)
 MAX_ID_LENGTH = 80
-MAX_HINTS = 200
+MAX_HINTS = 1000
 """Distinct unknown words that get a did-you-mean suggestion in one run."""
 RESERVED_IDS = frozenset({"index"})
 """Ids that would collide with a generated index page."""
@@ -49,32 +63,83 @@ _YAML_TYPE_NAMES = {bool: ("a boolean", "قيمة منطقية"), int: ("a numbe
                     type(None): ("empty", "فارغة")}
 
 
+MAX_SEED_BYTES = 2 * 1024 * 1024
+"""A seed larger than this is refused (the longest news article is a few tens of kilobytes)."""
+_SEED_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + "".join(sorted(BIDI_OVERRIDES)) + "]")
+"""Control characters and bidi embeddings/overrides/isolates: published raw they would hide or reorder text."""
+
+
 @dataclass
 class Seeds:
-    """The source articles, read once and normalised for provenance checks."""
+    """The source articles, read once (safely: see files.py) and normalised for provenance checks."""
 
     folder: Path
+    """The seeds/ folder."""
+    root: Path | None = None
+    """The project folder: no part of a seed's path below it may be a link. None: the seeds folder's parent."""
+    texts: dict[str, str] = field(default_factory=dict)
+    """Seed file name → its text, for every seed read without a problem."""
     keys: dict[str, str] = field(default_factory=dict)
-    unreadable: set[str] = field(default_factory=set)
-    """Seeds that exist but are not UTF-8 text."""
+    refused: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Seed file name → why it cannot be used (English, Arabic), for seeds that exist but are refused."""
+    problems: list[Problem] = field(default_factory=list)
+    """Problems located inside seed files (a control character at its line and column)."""
 
     def key(self, name: str) -> str | None:
-        """The provenance key of seed ``name``, or None if there is no such file or it cannot be read."""
+        """The provenance key of seed ``name``, or None if there is no such file or it cannot be used."""
         if name not in self.keys:
-            path = self.folder / name
-            if not path.is_file():
+            if name in self.refused:
                 return None
-            try:
-                self.keys[name] = provenance_key(path.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError):
-                self.unreadable.add(name)
+            text = self._read(name)
+            if text is None:
                 return None
+            self.texts[name] = text
+            self.keys[name] = provenance_key(text)
         return self.keys[name]
 
+    def _read(self, name: str) -> str | None:
+        path = self.folder / name
+        display = f"{self.folder.name}/{name}"
+        try:
+            data, size = read_bytes(path, self.root or self.folder.parent, MAX_SEED_BYTES)
+        except FileNotFoundError:
+            return None
+        except UnsafeFile as exc:
+            self.refused[name] = (exc.english, exc.arabic)
+            return None
+        except OSError as exc:
+            self.refused[name] = (f"{display} cannot be read: {exc.strerror}", f"تعذّرت قراءة {display}: {exc.strerror}")
+            return None
+        if size > MAX_SEED_BYTES:
+            self.refused[name] = (f"{display} is {size:,} bytes, over the limit of {MAX_SEED_BYTES:,} for an article",
+                                  f"حجم {display} {size:,} بايت ويتجاوز حد المقال {MAX_SEED_BYTES:,}")
+            return None
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            self.refused[name] = (f"{display} cannot be read as UTF-8 text; save the article as UTF-8",
+                                  f"تعذّرت قراءة {display} نصًا بترميز UTF-8؛ احفظ المقال بترميز UTF-8")
+            return None
+        bad = _SEED_CONTROL.search(text)
+        if bad is not None:
+            line = text.count("\n", 0, bad.start()) + 1
+            col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+            char = char_name(bad.group())
+            self.problems.append(Problem(display, line, col, "", f"the article holds the control character {char}, "
+                                         "which would be published as is; delete it from the seed",
+                                         f"يحوي المقال حرف التحكم {char} الذي سيُنشر كما هو؛ احذفه من الملف"))
+            self.refused[name] = (f"{display} holds a control character (line {line}, column {col}); delete it",
+                                  f"يحوي {display} حرف تحكم (السطر {line}، العمود {col})؛ احذفه")
+            return None
+        return text
 
-def validate(loaded: Loaded, seeds_dir: Path) -> dict[str, list[dict[str, Any]]]:
-    """The fact base as plain data, normalised (dates as ISO strings); FactsError if anything is wrong."""
-    checker = _Checker(loaded, Seeds(seeds_dir))
+
+def validate(loaded: Loaded, seeds: Path | Seeds) -> dict[str, list[dict[str, Any]]]:
+    """The fact base as plain data, normalised (dates as ISO strings); FactsError if anything is wrong.
+
+    ``seeds`` is the seeds/ folder, or a Seeds reader whose texts the caller reuses afterwards.
+    """
+    checker = _Checker(loaded, seeds if isinstance(seeds, Seeds) else Seeds(seeds))
     collecting = gc.isenabled()
     gc.disable()  # many small objects and no cycles: collecting meanwhile only costs time
     try:
@@ -86,8 +151,8 @@ def validate(loaded: Loaded, seeds_dir: Path) -> dict[str, list[dict[str, Any]]]
     finally:
         if collecting:
             gc.enable()
-    if checker.problems:
-        raise FactsError(checker.problems)
+    if checker.problems or checker.seeds.problems:
+        raise FactsError(checker.problems + checker.seeds.problems)
     return data
 
 
@@ -108,6 +173,8 @@ class _Checker:
         """Whether some item's id is missing or invalid."""
         self.hints: dict[tuple[str, str], str | None] = {}
         """(word, kind of options) → the closest option, as already worked out."""
+        self.suggesters: dict[str, Suggester] = {}
+        """Kind of options → its index of options (built on the first unknown word of that kind)."""
 
     # --- reporting ------------------------------------------------------------------------------
 
@@ -136,15 +203,16 @@ class _Checker:
     def hint(self, word: str, options_name: str, options: Iterable[str]) -> tuple[str, str]:
         """Did-you-mean suffixes, in English and Arabic, for an unknown ``word`` among ``options``.
 
-        Each suggestion costs a comparison with every option, so only the first MAX_HINTS distinct words
-        get one: a file with thousands of unknown ids is still checked in seconds.
+        Suggestions come from a trigram index (suggest.py), so each costs about the same whatever the number
+        of options; past MAX_HINTS distinct words, the log would be unreadable anyway.
         """
         key = (word, options_name)
         if key not in self.hints:
             if len(self.hints) >= MAX_HINTS:
                 return "", ""
-            match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-            self.hints[key] = match[0] if match else None
+            if options_name not in self.suggesters:
+                self.suggesters[options_name] = Suggester(options)
+            self.hints[key] = self.suggesters[options_name].closest(word)
         found = self.hints[key]
         return (f"; did you mean `{found}`?", f"؛ هل تقصد `{found}`؟") if found else ("", "")
 
@@ -183,12 +251,15 @@ class _Checker:
         self.check_provenance(data)
         return data
 
-    def check_items(self, items: Any, path: Path_, kind: Kind) -> None:
+    def check_items(self, items: Any, path: Path_, kind: Kind, limit: int = MAX_SECTION_ITEMS) -> None:
         if not isinstance(items, list):
             self.broken_ids |= kind.field_named("id") is not None
             self.complain(path, f"`{path[-1]}` must be a list of items, each starting with `- `",
                           f"يجب أن يكون `{path[-1]}` قائمة عناصر يبدأ كل منها بـ `- `")
             return
+        if len(items) > limit:
+            self.too_many_items(path, items, limit)
+            del items[limit:]
         for i, item in enumerate(items):
             self.check_mapping(item, (*path, i), kind)
 
@@ -221,13 +292,16 @@ class _Checker:
         value = item[f.name]
         if f.type == "items":
             assert f.item is not None
-            self.check_items(value, path, f.item)
+            self.check_items(value, path, f.item, f.items_limit)
             return isinstance(value, list)
         if f.type in ("lines", "refs", "dates"):
             if not isinstance(value, list):
                 self.wrong_type(path, value, "a list such as `[a, b]`", "قائمة مثل `[a, b]`")
                 return False
             single = {"lines": "line", "refs": "ref", "dates": "date"}[f.type]
+            if len(value) > f.items_limit:
+                self.too_many_items(path, value, f.items_limit)
+                return False
             seen: set[Any] = set()
             for i, element in enumerate(value):
                 checked = self.check_scalar(element, single, f, (*path, i))
@@ -248,6 +322,11 @@ class _Checker:
         item[f.name] = checked
         return True
 
+    def too_many_items(self, path: Path_, items: list[Any], limit: int) -> None:
+        self.complain(path, f"{len(items):,} items, over the limit of {limit:,} here; split the data or remove "
+                            "what is not in the sources",
+                      f"{len(items):,} عنصرًا، وهذا فوق الحد {limit:,} هنا؛ قسّم البيانات أو احذف ما ليس في المصادر")
+
     def check_scalar(self, value: Any, type_: str, f: Field, path: Path_) -> Any:
         """The value, normalised, or None after complaining."""
         if type_ == "bool":
@@ -258,7 +337,13 @@ class _Checker:
         if type_ in ("date", "dates") and isinstance(value, dt.date) and not isinstance(value, dt.datetime):
             value = value.isoformat()
         if not isinstance(value, str):
-            self.wrong_type(path, value, "text", "نصًا")
+            self.wrong_type(path, value, "text", "نصًا", type_)
+            return None
+        limit = f.length_limit
+        if limit and len(value) > limit:
+            self.complain(path, f"{len(value):,} characters, over the limit of {limit:,} for `{f.name}`; shorten it "
+                                "(quote only the words that matter)",
+                          f"{len(value):,} حرفًا، وهذا فوق الحد {limit:,} للحقل `{f.name}`؛ اختصره (انقل ما يهم فقط)")
             return None
         bad = suspicious_character(value, multiline=type_ == "text")
         if bad is not None:
@@ -270,6 +355,10 @@ class _Checker:
             self.complain(path, "the value is empty; write the text or remove the field",
                           "القيمة فارغة؛ اكتب النص أو احذف الحقل")
             return None
+        if type_ in ("line", "text") and not has_visible_letter(value):
+            self.complain(path, "the value has no letter or digit, so it shows as blank; write the text",
+                          "لا تحوي القيمة حرفًا ولا رقمًا فتظهر فارغة؛ اكتب النص")
+            return None
         check = getattr(self, f"check_{type_}", None)
         return check(value, f, path) if check else value
 
@@ -279,7 +368,13 @@ class _Checker:
             return None
         return value.strip()
 
-    def check_text(self, value: str, f: Field, path: Path_) -> str:
+    def check_text(self, value: str, f: Field, path: Path_) -> str | None:
+        if f.min_words and word_count(value) < f.min_words:
+            self.complain(path, f"only {word_count(value)} word(s): a quotation has at least {f.min_words}; a shorter "
+                                "fragment in quotation marks belongs in `skipped_quotations` with its reason",
+                          f"{word_count(value)} كلمة فقط: الاقتباس {f.min_words} كلمات على الأقل؛ والمقطع الأقصر بين "
+                          "علامات التنصيص مكانه `skipped_quotations` مع السبب")
+            return None
         return value.strip()
 
     def check_id(self, value: str, f: Field, path: Path_) -> str | None:
@@ -291,12 +386,15 @@ class _Checker:
     def _slug(self, value: str, path: Path_) -> str | None:
         if len(value) > MAX_ID_LENGTH or not _SLUG.match(value):
             suggestion = _slugify(value)
+            if suggestion in RESERVED_IDS:
+                suggestion = ""
+            shown = visible(value)
             hint = f"; for example `{suggestion}`" if suggestion else ""
             hint_ar = f"؛ مثلًا `{suggestion}`" if suggestion else ""
             self.complain(path,
-                          f"`{value}` is not a valid id: use lowercase Latin letters, digits and single hyphens, "
+                          f"`{shown}` is not a valid id: use lowercase Latin letters, digits and single hyphens, "
                           f"at most {MAX_ID_LENGTH} characters{hint}",
-                          f"`{value}` ليس معرّفًا صالحًا: استخدم حروفًا لاتينية صغيرة وأرقامًا وشرطات مفردة، "
+                          f"`{shown}` ليس معرّفًا صالحًا: استخدم حروفًا لاتينية صغيرة وأرقامًا وشرطات مفردة، "
                           f"بحد أقصى {MAX_ID_LENGTH} حرفًا{hint_ar}")
             return None
         return value
@@ -356,9 +454,9 @@ class _Checker:
             self.complain(path, f"`{value}` must be the plain name of a .txt file in seeds/ (no folders)",
                           f"يجب أن يكون `{value}` اسم ملف ‎.txt في seeds/ دون مجلدات")
             return None
-        if self.seeds.key(value) is None and value in self.seeds.unreadable:
-            self.complain(path, f"seeds/{value} cannot be read as UTF-8 text; save the article as UTF-8",
-                          f"تعذّرت قراءة seeds/{value} نصًا بترميز UTF-8؛ احفظ المقال بترميز UTF-8")
+        if self.seeds.key(value) is None and value in self.seeds.refused:
+            english, arabic = self.seeds.refused[value]
+            self.complain(path, english, arabic)
             return None
         if self.seeds.key(value) is None:
             self.complain(path, f"there is no file seeds/{value}; add the article there or fix the name",
@@ -366,13 +464,18 @@ class _Checker:
             return None
         return value
 
-    def wrong_type(self, path: Path_, value: Any, expected: str, expected_ar: str) -> None:
+    def wrong_type(self, path: Path_, value: Any, expected: str, expected_ar: str, type_: str = "") -> None:
         raw = self.loaded.raw.get(path)
         names = _YAML_TYPE_NAMES.get(type(value))
         if raw is not None and names and expected in ("text", "a list such as `[a, b]`"):
+            fix = quoted_fix(raw, value, type_) if expected == "text" else f"[\"{raw}\"]"
+            if fix is None:
+                self.complain(path, f"YAML read `{raw}` as {names[0]}, but this field needs {_FORMATS[type_][0]}",
+                              f"قرأ YAML القيمة `{raw}` {names[1]}، وهذا الحقل يحتاج {_FORMATS[type_][1]}")
+                return
             self.complain(path, f"YAML read `{raw}` as {names[0]}, but text is expected here; "
-                                f"put it in quotes: \"{raw}\"",
-                          f"قرأ YAML القيمة `{raw}` {names[1]}، والمطلوب نص؛ ضعها بين علامتي تنصيص: \"{raw}\"")
+                                f"put it in quotes: {fix}",
+                          f"قرأ YAML القيمة `{raw}` {names[1]}، والمطلوب نص؛ ضعها بين علامتي تنصيص: {fix}")
             return
         found = names[0] if names else ("a list" if isinstance(value, list) else
                                         "a mapping" if isinstance(value, dict) else type(value).__name__)
@@ -448,6 +551,12 @@ class _Checker:
                                        "a held event", "حدث منعقد")
             if event["id"] in event.get("follows", []):
                 self.complain((*path, "follows"), "an event cannot follow itself", "لا يمكن أن يلي الحدث نفسه")
+        self.check_follows_cycles(data["events"])
+        for i, actor in enumerate(data["actors"]):
+            if actor["id"] in actor.get("member_of", []):
+                j = actor["member_of"].index(actor["id"])
+                self.complain(("actors", i, "member_of", j), "an actor cannot be a member of itself; remove it",
+                              "لا يمكن أن يكون الفاعل عضوًا في نفسه؛ احذفه")
         for i, quote in enumerate(data["quotes"]):
             self.not_after_sources(quote["said_on"], quote["sources"], published, ("quotes", i, "said_on"),
                                    "a quote", "اقتباس")
@@ -455,6 +564,36 @@ class _Checker:
             if claim["id"] in claim.get("disputes", []):
                 self.complain(("claims", i, "disputes"), "a claim cannot dispute itself",
                               "لا يمكن أن يعارض الادعاء نفسه")
+
+    def check_follows_cycles(self, events: list[dict[str, Any]]) -> None:
+        """Refuse a chain of ``follows`` that comes back to where it started (a page would list one event
+        as both before and after another). Iterative depth-first search: linear, and no recursion limit."""
+        position = {e["id"]: i for i, e in enumerate(events)}
+        state: dict[str, int] = {}  # 1: on the current path, 2: done
+        for start in events:
+            if start["id"] in state:
+                continue
+            stack = [(start["id"], iter(start.get("follows", [])))]
+            state[start["id"]] = 1
+            while stack:
+                ident, rest = stack[-1]
+                nxt = next(rest, None)
+                if nxt is None:
+                    state[ident] = 2
+                    stack.pop()
+                elif nxt == ident or nxt not in position:
+                    continue  # following itself is reported on its own; unknown ids by the reference check
+                elif state.get(nxt) == 1:
+                    cycle = [i for i, _ in stack[[i for i, _ in stack].index(nxt):]]
+                    i = position[ident]
+                    j = events[i]["follows"].index(nxt)
+                    chain = " → ".join([*cycle, nxt])
+                    self.complain(("events", i, "follows", j), f"`follows` goes round in a circle ({chain}); an "
+                                  "event cannot come after itself: remove one of these links",
+                                  f"سلسلة `follows` دائرية ({chain})؛ لا يمكن أن يأتي حدث بعد نفسه: احذف أحد هذه الروابط")
+                elif nxt not in state:
+                    state[nxt] = 1
+                    stack.append((nxt, iter(events[position[nxt]].get("follows", []))))
 
     def not_after_sources(self, date: str, sources: Iterable[str], published: dict[str, str], path: Path_,
                           what: str, what_ar: str) -> None:
@@ -479,6 +618,19 @@ class _Checker:
         haystack = self.seeds.key(file) or ""
         if find_verbatim(text, haystack) >= 0:
             return
+        if find_verbatim(unicodedata.normalize("NFC", text), unicodedata.normalize("NFC", haystack)) >= 0:
+            self.complain(path, f"these words are in seeds/{file} (source {source}), but encoded differently: they "
+                                "differ only in Unicode normalisation (NFC, e.g. a letter and its mark stored as one "
+                                "character or two); copy the text from the article itself",
+                          f"هذه الكلمات موجودة في seeds/{file} (المصدر {source}) لكن بترميز مختلف: الفرق في تطبيع "
+                          "يونيكود (NFC) فقط؛ انسخ النص من المقال نفسه")
+            return
+        if provenance_key(text) in haystack:
+            self.complain(path, f"this text occurs in seeds/{file} (source {source}) only inside longer words; a "
+                                "quotation starts and ends on whole words: copy whole words from the article",
+                          f"هذا النص لا يرد في seeds/{file} (المصدر {source}) إلا داخل كلمات أطول؛ الاقتباس يبدأ "
+                          "وينتهي بكلمات كاملة: انسخ كلمات كاملة من المقال")
+            return
         prefix = longest_found_prefix(text, haystack)
         tail = provenance_key(text)[len(prefix):][:30]
         self.complain(path,
@@ -496,4 +648,31 @@ def _mappings(items: Any) -> list[dict[str, Any] | None]:
 
 
 def _slugify(value: str) -> str:
-    return "-".join(re.findall(r"[a-z0-9]+", value.casefold()))[:MAX_ID_LENGTH]
+    """A valid id close to ``value``: look-alike letters made Latin, invisible characters dropped."""
+    words = re.findall(r"[a-z0-9]+", latin_lookalikes(value).casefold())
+    return "-".join(words)[:MAX_ID_LENGTH].strip("-")
+
+
+_FORMATS = {"date": ("a date written YYYY-MM-DD in quotes", "تاريخًا بالشكل YYYY-MM-DD بين علامتي تنصيص"),
+            "dates": ("dates written YYYY-MM-DD in quotes", "تواريخ بالشكل YYYY-MM-DD بين علامتي تنصيص"),
+            "time": ("a time written HH:MM in quotes", "وقتًا بالشكل HH:MM بين علامتي تنصيص")}
+for _type in ("id", "ref", "refs"):
+    _FORMATS[_type] = ("an id: lowercase Latin letters, digits and hyphens", "معرّفًا: حروف لاتينية صغيرة وأرقام وشرطات")
+for _type in ("line", "lines", "text", "url", "enum", "file", ""):
+    _FORMATS[_type] = ("text", "نصًا")
+
+
+def quoted_fix(raw: str, value: Any, type_: str) -> str | None:
+    """What to write instead of the unquoted ``raw`` that YAML read as ``value``, such that the field's own
+    check passes when the advice is followed; None when quoting alone would not do."""
+    if type_ in ("date", "dates"):
+        if isinstance(value, dt.datetime):
+            return f"\"{value.date().isoformat()}\" (the date alone; a time goes in `time:`)"
+        return f"\"{raw}\"" if _DATE.match(raw) else None
+    if type_ == "time":
+        if isinstance(value, dt.datetime):
+            return f"\"{value:%H:%M}\""
+        return f"\"{raw}\"" if _TIME.match(raw) else None
+    if type_ in ("id", "ref", "refs"):
+        return f"\"{raw}\"" if _SLUG.match(raw) else None
+    return f"\"{raw}\""
