@@ -15,7 +15,7 @@ from .facts.errors import FactsError, Problem, annotation, printable
 from .facts.load import decode_text, load_file, load_yaml
 from .facts.schema import json_schema_text
 from .integrations.pagefind import SearchIndexError, build_search_index, describe
-from .project import Project, build, load_facts
+from .project import Project, build, check_pages, load_facts
 from .site.changes import compare, summary
 from .site.routes import Routes
 from .site.write import MANIFEST, write_pages
@@ -100,6 +100,8 @@ def _clean(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     project = Project.at(args.root, args.file)
     base = load_facts(project)
+    if args.file is None:  # the project's own facts: also what `build` would refuse
+        check_pages(project, base)
     print(f"{project.display(project.facts)}: OK — {len(base.sources)} sources, {len(base.actors)} actors, "
           f"{len(base.events)} events, {len(base.quotes)} quotes, {len(base.claims)} claims "
           f"| سليم")

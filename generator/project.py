@@ -10,13 +10,15 @@ from pathlib import Path
 import yaml
 
 from .facts.errors import FactsError, Problem
-from .facts.load import load_file
+from .facts.load import format_path, load_file, read_text
 from .facts.model import FactBase, build_model
+from .facts.schema import MAX_OUTPUT_FLOOR, MAX_OUTPUT_RATIO
 from .facts.files import audit
 from .facts.validate import Seeds, validate
 from .site.context import Settings
 from .site.render import Renderer
-from .site.write import WriteReport, write_pages
+from .site.inert import MarkupLeak
+from .site.write import WriteReport, clashes, write_pages
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,54 @@ def _inside(path: Path, root: Path) -> Path | None:
 
 
 def render_pages(project: Project, base: FactBase) -> dict[str, str | bytes]:
-    return Renderer(base, project.settings).pages()
+    """Every page in memory; FactsError, located at the field, if fact text would be read as markup, or if
+    the pages outweigh the input beyond the declared ratio."""
+    try:
+        pages = Renderer(base, project.settings).pages()
+    except MarkupLeak as exc:
+        raise FactsError([_leak_problem(project, exc)]) from None
+    total = sum(len(p) for p in pages.values())
+    allowed = MAX_OUTPUT_RATIO * _input_bytes(project, base) + MAX_OUTPUT_FLOOR
+    if total > allowed:
+        display = project.display(project.facts)
+        raise FactsError([Problem(display, 1, 1, "", f"the pages would weigh {total:,} bytes, over the limit of "
+                                  f"{allowed:,} ({MAX_OUTPUT_RATIO} times the facts and articles, plus "
+                                  f"{MAX_OUTPUT_FLOOR:,}); shorten the longest texts or lists",
+                                  f"حجم الصفحات سيبلغ {total:,} بايت، فوق الحد {allowed:,}؛ اختصر أطول النصوص أو القوائم")])
+    return pages
+
+
+def _input_bytes(project: Project, base: FactBase) -> int:
+    size = len(read_text(project.facts, project.display(project.facts)).encode("utf-8"))
+    return size + sum(len(s.text.encode("utf-8")) for s in base.sources.values())
+
+
+def _leak_problem(project: Project, leak: MarkupLeak) -> Problem:
+    """Where the text that leaked markup is in facts.yaml (the first field holding it)."""
+    display = project.display(project.facts)
+    loaded = load_file(project.facts, display)
+    wanted = " ".join(leak.value.split())
+    line, col, where = 1, 1, ""
+    stack: list[tuple[tuple, object]] = [((), loaded.data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str) and " ".join(value.split()) == wanted:
+            (line, col), where = loaded.mark(path), format_path(path)
+            break
+        children = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+        stack.extend(((*path, k), v) for k, v in reversed(list(children)))
+    return Problem(display, line, col, where, f"this text would become Markdown markup ({leak.token} in a "
+                   f"{leak.context}) despite the escaping; the page was not built. Please report it; meanwhile "
+                   "rephrase the text", f"سيتحول هذا النص إلى تنسيق Markdown ({leak.token}) رغم التهريب؛ لم تُبنَ "
+                   "الصفحة. أبلغ عن ذلك، وأعد صياغة النص مؤقتًا")
+
+
+def check_pages(project: Project, base: FactBase) -> None:
+    """Everything ``build`` would refuse, without writing: markup in fact text, the output limit, and a
+    hand-written file in the way of a generated page."""
+    problems = clashes(render_pages(project, base), project.docs, project.display)
+    if problems:
+        raise FactsError(problems)
 
 
 def build(project: Project) -> WriteReport:

@@ -27,6 +27,10 @@ MAX_ITEMS = 200
 """Default maximum elements of a list field (aliases, participants, roles, sources…)."""
 MAX_SECTION_ITEMS = 100_000
 """Maximum items of a top-level section (10,000 actors take about 5 MB of YAML)."""
+MAX_OUTPUT_RATIO = 50
+MAX_OUTPUT_FLOOR = 50 * 1024 * 1024
+"""The generated pages may weigh at most MAX_OUTPUT_RATIO times facts.yaml and the seeds together, plus
+MAX_OUTPUT_FLOOR (the real site is about 14 times its input): a backstop behind the per-field limits."""
 MIN_QUOTE_WORDS = 3
 """A quotation (and a claim's evidence) has at least this many words; shorter fragments are skipped
 quotations, listed with their reason, so that ``في`` or a lone mark can never pass as a quote."""

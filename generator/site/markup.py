@@ -11,6 +11,7 @@ from typing import Any
 
 from ..facts.model import Claim, Quote
 from ..facts.text import QUOTE_MARKS
+from .inert import ensure_inert
 
 # Characters that Markdown or HTML could give a meaning to. Replacing each by a numeric character
 # reference keeps its look and removes its meaning, whatever extension the Markdown engine runs.
@@ -23,13 +24,18 @@ _LATIN_RUN = re.compile(r"[A-Za-z](?:[A-Za-z0-9'’.:/?=&%_#+@\- ]*[A-Za-z0-9/])
 
 
 def md(value: Any) -> str:
-    """Text safe to place anywhere in a Markdown line: no markup, no line break, Latin runs isolated."""
-    return isolate_latin(" ".join(str(value).split()))
+    """Text safe to place anywhere in a Markdown line: no markup, no line break, Latin runs isolated.
+
+    The result is proven inert by a Markdown parser (inert.py) before any page uses it.
+    """
+    text = str(value)
+    return ensure_inert(text, isolate_latin(" ".join(text.split())))
 
 
 def escape(value: Any) -> str:
     """Like ``md`` without isolating Latin runs: for text already isolated as a whole."""
-    return " ".join(str(value).split()).translate(_ESCAPES)
+    text = str(value)
+    return ensure_inert(text, " ".join(text.split()).translate(_ESCAPES))
 
 
 def isolate_latin(text: str) -> str:

@@ -8,6 +8,7 @@ rewritten only when its content changes, so `mkdocs serve` and other watchers se
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,18 +46,21 @@ def read_manifest(docs: Path) -> set[str]:
         return set()
 
 
+def clashes(pages: dict[str, str | bytes], docs: Path, display: Callable[[Path], str] = str) -> list[Problem]:
+    """A problem for each hand-written file that sits where a generated page would be written."""
+    owned = read_manifest(docs)
+    return [Problem(display(docs / p), 1, 1, "", "this hand-written file has the path of a generated file; "
+                    "rename or move it (nothing was written)",
+                    "هذا الملف المكتوب يدويًا في مسار ملف مولّد؛ غيّر اسمه أو انقله (لم يُكتب شيء)")
+            for p in sorted(pages) if p not in owned and os.path.lexists(docs / p) and not is_generated(docs / p)]
+
+
 def write_pages(pages: dict[str, str | bytes], docs: Path) -> WriteReport:
     """Bring docs/ in line with ``pages``; refuse before writing anything if a hand-written file is in the way."""
     owned = read_manifest(docs)
-    clashes = [p for p in sorted(pages)
-               if (docs / p).exists() and p not in owned and not is_generated(docs / p)]
-    if clashes:
-        raise FactsError([
-            Problem(str(docs / p), 1, 1, "", "this hand-written file has the path of a generated file; "
-                    "rename or move it (nothing was written)",
-                    "هذا الملف المكتوب يدويًا في مسار ملف مولّد؛ غيّر اسمه أو انقله (لم يُكتب شيء)")
-            for p in clashes
-        ])
+    problems = clashes(pages, docs)
+    if problems:
+        raise FactsError(problems)
     report = WriteReport()
     for rel, content in pages.items():
         data = content.encode("utf-8") if isinstance(content, str) else content
