@@ -10,14 +10,14 @@ from pathlib import Path
 import yaml
 
 from .facts.errors import FactsError, Problem
+from .facts.files import audit
 from .facts.load import format_path, load_file, read_text
 from .facts.model import FactBase, build_model
 from .facts.schema import MAX_OUTPUT_FLOOR, MAX_OUTPUT_RATIO
-from .facts.files import audit
 from .facts.validate import Seeds, validate
 from .site.context import Settings
-from .site.render import Renderer
 from .site.inert import MarkupLeak
+from .site.render import Renderer
 from .site.write import WriteReport, clashes, write_pages
 
 
@@ -141,7 +141,8 @@ def render_pages(project: Project, base: FactBase) -> dict[str, str | bytes]:
         raise FactsError([Problem(display, 1, 1, "", f"the pages would weigh {total:,} bytes, over the limit of "
                                   f"{allowed:,} ({MAX_OUTPUT_RATIO} times the facts and articles, plus "
                                   f"{MAX_OUTPUT_FLOOR:,}); shorten the longest texts or lists",
-                                  f"حجم الصفحات سيبلغ {total:,} بايت، فوق الحد {allowed:,}؛ اختصر أطول النصوص أو القوائم")])
+                                  f"حجم الصفحات سيبلغ {total:,} بايت، فوق الحد {allowed:,}؛ "
+                                  "اختصر أطول النصوص أو القوائم")])
     return pages
 
 
