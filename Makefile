@@ -6,11 +6,18 @@ STAMP  := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: site test serve check setup browser bench bench-search lint clean
+.PHONY: site test serve check diff setup browser bench bench-check bench-search lint clean
 
+# The site is built into a fresh folder and swapped in only when the build succeeds: a failed or
+# interrupted build (a CI timeout, a broken file) leaves the last good site/ whole, never emptied.
+SITE_TMP := .site-building
 site: $(STAMP)
 	$(BIN)/python -m generator check
-	$(BIN)/mkdocs build --strict
+	rm -rf $(SITE_TMP) .site-previous
+	$(BIN)/mkdocs build --strict --site-dir $(SITE_TMP)
+	if [ -d site ]; then mv site .site-previous; fi
+	mv $(SITE_TMP) site
+	rm -rf .site-previous
 
 test: $(STAMP) $(NODE_STAMP) browser
 	$(BIN)/ruff check generator tests
@@ -22,6 +29,12 @@ serve: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/python -m generator check
+
+# What a pull request changes in the fact base, as Markdown: make diff BASE=origin/main HEAD=HEAD
+BASE ?= origin/main
+HEAD ?= HEAD
+diff: $(STAMP)
+	@$(BIN)/python -m generator diff $(BASE) $(HEAD)
 
 setup: $(STAMP) $(NODE_STAMP)
 
@@ -52,6 +65,10 @@ bench: $(STAMP)
 	$(BIN)/python -m tests.bench_pipeline --mkdocs
 	$(BIN)/python -m tests.bench_visual
 
+# check on 10,000 and 40,000 synthetic actors with 1,000 mistyped references, beside difflib's full scan.
+bench-check: $(STAMP)
+	$(BIN)/python -m tests.bench_check
+
 # Search on a synthetic 10,000-actor site: bytes a first search downloads, index size, build time (minutes).
 bench-search: $(STAMP) browser
 	$(BIN)/python -m tests.bench_search
@@ -61,4 +78,4 @@ lint: $(STAMP)
 
 clean:
 	test ! -x $(BIN)/python || $(BIN)/python -m generator clean
-	rm -rf site $(VENV) node_modules
+	rm -rf site $(SITE_TMP) .site-previous $(VENV) node_modules

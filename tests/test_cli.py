@@ -358,3 +358,20 @@ def test_the_workflow_tests_pull_requests_and_publishes_main():
     upload = next(s for s in publish["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact"))
     assert upload["with"]["path"] == "site"
     assert "make site" in [step.get("run") for step in publish["steps"]]
+
+
+def test_a_pull_request_is_checked_first_then_summarised_tested_built_and_kept():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["test"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    order = [next(i for i, run in enumerate(runs) if want in run)
+             for want in ("make check", "generator diff" if any("generator diff" in r for r in runs) else "make "
+                          "--silent diff", "make test", "make site")]
+    assert order == sorted(order), runs  # an editor hears about a broken file before the long tests run
+    summary = next(run for run in runs if "diff" in run and "GITHUB_STEP_SUMMARY" in run)
+    assert "origin/${{ github.base_ref }}" in summary
+    kept = next(step for step in steps if step.get("with", {}).get("name") == "site")
+    assert kept["uses"].startswith("actions/upload-artifact@") and kept["with"]["path"] == "site/"
+    assert "pull_request" in kept["if"]
+    checkout = next(step for step in steps if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0

@@ -8,6 +8,7 @@ from typing import Any
 from .errors import MAX_PROBLEMS, Problem, too_many
 from .load import Loaded, Path_, format_path
 from .suggest import Suggester
+from .text import visible
 
 MAX_HINTS = 1000
 """Distinct unknown words that get a did-you-mean suggestion in one run."""
@@ -43,7 +44,7 @@ class Reporter:
             item = self.item(path[:2])
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 head = format_path(path[:2])
-                text = f"{head} ({item['id']}){text[len(head):]}"
+                text = f"{head} ({visible(item['id'])}){text[len(head):]}"
         return text
 
     def item(self, path: Path_) -> Any:

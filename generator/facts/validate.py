@@ -230,8 +230,9 @@ class _Checker:
                           "القيمة فارغة؛ اكتب النص أو احذف الحقل")
             return None
         if type_ in ("line", "text") and not has_visible_letter(value):
-            self.complain(path, "the value has no letter or digit, so it shows as blank; write the text",
-                          "لا تحوي القيمة حرفًا ولا رقمًا فتظهر فارغة؛ اكتب النص")
+            self.complain(path, "the value has no letter or digit (only marks, punctuation or invisible "
+                                "characters); write the text",
+                          "لا تحوي القيمة حرفًا ولا رقمًا (بل علامات أو ترقيمًا أو حروفًا خفية)؛ اكتب النص")
             return None
         check = getattr(self, f"check_{type_}", None)
         return check(value, f, path) if check else value
