@@ -197,7 +197,8 @@ def test_a_quote_found_only_inside_longer_words_says_so(project: Path):
     assert problems(check(project)) == [
         f"{FACTS}:{line_col(text, 'نه لن تكون')}: quotes[1] (lavrov-no-more-talks).text: this text occurs in "
         "seeds/000_648b771a45c50a16.txt (source arabicpost-2022-01-18) only inside longer words; a quotation starts "
-        "and ends on whole words: copy whole words from the article | هذا النص لا يرد في seeds/000_648b771a45c50a16.txt "
+        "and ends on whole words: copy whole words from the article | هذا النص لا يرد في "
+        "seeds/000_648b771a45c50a16.txt "
         "(المصدر arabicpost-2022-01-18) إلا داخل كلمات أطول؛ الاقتباس يبدأ وينتهي بكلمات كاملة: انسخ كلمات كاملة من "
         "المقال"]
 
@@ -243,7 +244,8 @@ def test_an_id_with_a_look_alike_or_joiner_is_shown_escaped_and_the_fix_passes(p
     text = edit_facts(project, "    speaker: sergei-lavrov", f"    speaker: {bad}")
     lines = problems(check(project))
     assert lines[0] == (
-        f"{FACTS}:{line_col(text, bad)}: actors[2] ({shown}).id: `{shown}` is not a valid id: use lowercase Latin letters, "
+        f"{FACTS}:{line_col(text, bad)}: actors[2] ({shown}).id: `{shown}` is not a valid id: use lowercase Latin "
+        "letters, "
         f"digits and single hyphens, at most 80 characters; for example `{fix}` | `{shown}` ليس معرّفًا صالحًا: "
         f"استخدم حروفًا لاتينية صغيرة وأرقامًا وشرطات مفردة، بحد أقصى 80 حرفًا؛ مثلًا `{fix}`")
     # Following the advice works.
@@ -313,7 +315,8 @@ def test_markup_that_slips_past_the_escaping_stops_the_build_at_its_field(projec
     assert result.stderr.splitlines()[0] == (
         f"{FACTS}:{line_col(text, 'وزير **الخارجية**')}: actors[2].description: this text would become Markdown "
         "markup (strong_open in a paragraph) despite the escaping; the page was not built. Please report it; "
-        "meanwhile rephrase the text | سيتحول هذا النص إلى تنسيق Markdown (strong_open) رغم التهريب؛ لم تُبنَ الصفحة. أبلغ عن "
+        "meanwhile rephrase the text | سيتحول هذا النص إلى تنسيق Markdown (strong_open) رغم التهريب؛ "
+        "لم تُبنَ الصفحة. أبلغ عن "
         "ذلك، وأعد صياغة النص مؤقتًا")
     assert not (project / "docs" / "actors").exists()
 
