@@ -7,9 +7,7 @@ from typing import Any
 from .load import Path_
 from .report import Reporter
 from .schema import ENTITY_SECTIONS, Field, Kind
-
-RESERVED_IDS = frozenset({"index"})
-"""Ids that would collide with a generated index page."""
+from .types import RESERVED_IDS
 
 
 class References:

@@ -9,20 +9,20 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
-URL_PATTERN = r"^https?://[^\s/?#]+[^\s]*$"
-SEED_FILE_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9_.-]*\.txt$"
-LINE_PATTERN = r"^\s*\S([^\n]*\S)?\s*$"
-"""One line of text, once the white space around it is removed."""
-TEXT_PATTERN = r"\S"
-"""Anything but white space only."""
+from .types import (  # noqa: F401 (the patterns are part of the declaration's public face)
+    DATE_PATTERN,
+    LINE_PATTERN,
+    SEED_FILE_PATTERN,
+    SLUG_PATTERN,
+    TEXT_PATTERN,
+    TIME_PATTERN,
+    TYPES,
+    URL_PATTERN,
+    FieldType,
+)
 
 # Limits. A fact file is written by hand from news articles; these bounds are far above anything real and
 # keep a small hostile file from blowing up into gigabytes of pages (a name is repeated on many pages).
-MAX_LENGTH = {"id": 80, "ref": 80, "refs": 80, "line": 300, "lines": 300, "text": 6000, "url": 2000, "file": 120}
-"""Default maximum characters per value (per element for lists), by field type."""
 MAX_ITEMS = 200
 """Default maximum elements of a list field (aliases, participants, roles, sources…)."""
 MAX_SECTION_ITEMS = 100_000
@@ -43,9 +43,9 @@ class Field:
     name: str
     """The YAML key."""
     type: str
-    """One of: ``id``, ``line`` (one-line text), ``text`` (may span lines), ``lines`` (list of
-    one-line texts), ``date``, ``dates``, ``time``, ``bool``, ``url``, ``enum``, ``ref``, ``refs``,
-    ``file`` (a file name in ``seeds/``), ``items`` (a list of nested mappings)."""
+    """The name of its type in types.TYPES: ``id``, ``line`` (one-line text), ``text`` (may span lines),
+    ``lines`` (list of one-line texts), ``date``, ``dates``, ``time``, ``bool``, ``url``, ``enum``, ``ref``,
+    ``refs``, ``file`` (a file name in ``seeds/``), ``items`` (a list of nested mappings)."""
     required: bool
     """Whether the key must be present."""
     english: str
@@ -66,9 +66,14 @@ class Field:
     """For verbatim text: fewest words (a fragment shorter than this is no quotation)."""
 
     @property
+    def value_type(self) -> FieldType:
+        """The type's class instance: its check and its JSON Schema."""
+        return TYPES[self.type]
+
+    @property
     def length_limit(self) -> int:
         """The effective maximum length of a value (of each element, for a list)."""
-        return self.max_length or MAX_LENGTH.get(self.type, 0)
+        return self.max_length or self.value_type.max_length
 
     @property
     def items_limit(self) -> int:
@@ -290,33 +295,10 @@ def _kind_schema(kind: Kind) -> dict:
 
 
 def _field_schema(f: Field) -> dict:
-    line = {"type": "string", "pattern": LINE_PATTERN}
-    by_type: dict[str, dict] = {
-        "id": {"type": "string", "pattern": SLUG_PATTERN},
-        "ref": {"type": "string", "pattern": SLUG_PATTERN},
-        "refs": {"type": "array", "items": {"type": "string", "pattern": SLUG_PATTERN}, "uniqueItems": True},
-        "line": line,
-        "text": {"type": "string", "pattern": TEXT_PATTERN},
-        "lines": {"type": "array", "items": line, "uniqueItems": True},
-        "date": {"type": "string", "pattern": DATE_PATTERN, "format": "date"},
-        "dates": {"type": "array", "items": {"type": "string", "pattern": DATE_PATTERN, "format": "date"},
-                  "uniqueItems": True},
-        "time": {"type": "string", "pattern": TIME_PATTERN},
-        "bool": {"type": "boolean"},
-        "url": {"type": "string", "pattern": URL_PATTERN},
-        "enum": {"type": "string", "enum": list(f.choices)},
-        "file": {"type": "string", "pattern": SEED_FILE_PATTERN},
-    }
     if f.item is not None:
-        schema = {"type": "array", "items": _kind_schema(f.item)}
+        schema: dict = {"type": "array", "items": _kind_schema(f.item), "maxItems": f.items_limit}
     else:
-        schema = dict(by_type[f.type])
-        if schema["type"] == "string" and f.length_limit:
-            schema["maxLength"] = f.length_limit
-        elif schema["type"] == "array" and f.length_limit:
-            schema["items"] = {**schema["items"], "maxLength": f.length_limit}
-    if schema["type"] == "array":
-        schema["maxItems"] = f.items_limit
+        schema = f.value_type.json_schema(f)
     if f.type == "refs" and f.name == "sources":
         schema["minItems"] = 1
     if not f.required:  # an optional key left empty (`note:`) is accepted as absent

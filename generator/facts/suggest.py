@@ -8,21 +8,15 @@ costs about the size of a few posting lists, not the size of the fact base.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from typing import Any
 
-from .schema import DATE_PATTERN, SLUG_PATTERN, TIME_PATTERN
 from .text import latin_lookalikes
 
 MAX_ID_LENGTH = 80
-"""Longest id (the schema's limit for ids)."""
-_SLUG = re.compile(SLUG_PATTERN)
-_DATE = re.compile(DATE_PATTERN)
-_TIME = re.compile(TIME_PATTERN)
+"""Longest id."""
 
 SMALL = 64
 """Up to this many options, every one is compared (the index would not pay for itself)."""
@@ -70,28 +64,3 @@ def suggest_id(value: str) -> str:
     """A valid id close to ``value``: look-alike letters made Latin, invisible characters dropped."""
     words = re.findall(r"[a-z0-9]+", latin_lookalikes(value).casefold())
     return "-".join(words)[:MAX_ID_LENGTH].strip("-")
-
-
-FORMATS = {"date": ("a date written YYYY-MM-DD in quotes", "تاريخًا بالشكل YYYY-MM-DD بين علامتي تنصيص"),
-            "dates": ("dates written YYYY-MM-DD in quotes", "تواريخ بالشكل YYYY-MM-DD بين علامتي تنصيص"),
-            "time": ("a time written HH:MM in quotes", "وقتًا بالشكل HH:MM بين علامتي تنصيص")}
-for _type in ("id", "ref", "refs"):
-    FORMATS[_type] = ("an id: lowercase Latin letters, digits and hyphens", "معرّفًا: حروف لاتينية صغيرة وأرقام وشرطات")
-for _type in ("line", "lines", "text", "url", "enum", "file", ""):
-    FORMATS[_type] = ("text", "نصًا")
-
-
-def quoted_fix(raw: str, value: Any, type_: str) -> str | None:
-    """What to write instead of the unquoted ``raw`` that YAML read as ``value``, such that the field's own
-    check passes when the advice is followed; None when quoting alone would not do."""
-    if type_ in ("date", "dates"):
-        if isinstance(value, dt.datetime):
-            return f"\"{value.date().isoformat()}\" (the date alone; a time goes in `time:`)"
-        return f"\"{raw}\"" if _DATE.match(raw) else None
-    if type_ == "time":
-        if isinstance(value, dt.datetime):
-            return f"\"{value:%H:%M}\""
-        return f"\"{raw}\"" if _TIME.match(raw) else None
-    if type_ in ("id", "ref", "refs"):
-        return f"\"{raw}\"" if _SLUG.match(raw) else None
-    return f"\"{raw}\""

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -15,33 +14,13 @@ from typing import Any
 from .errors import FactsError
 from .load import Loaded, Path_
 from .provenance import check_provenance
-from .references import RESERVED_IDS, References, mappings
+from .references import References, mappings
 from .report import Reporter, StopChecking
 from .rules import check_rules
-from .schema import (
-    DATE_PATTERN,
-    MAX_SECTION_ITEMS,
-    SECTION_BY_NAME,
-    SECTIONS,
-    SEED_FILE_PATTERN,
-    SLUG_PATTERN,
-    TIME_PATTERN,
-    URL_PATTERN,
-    Field,
-    Kind,
-)
+from .schema import MAX_SECTION_ITEMS, SECTION_BY_NAME, SECTIONS, Field, Kind
 from .seeds import Seeds
-from .suggest import FORMATS, MAX_ID_LENGTH, quoted_fix, suggest_id
-from .text import has_visible_letter, suspicious_character, visible, word_count
-
-_SLUG = re.compile(SLUG_PATTERN)
-_DATE = re.compile(DATE_PATTERN)
-_TIME = re.compile(TIME_PATTERN)
-_SEED_FILE = re.compile(SEED_FILE_PATTERN)
-_URL = re.compile(URL_PATTERN)
-EARLIEST = dt.date(1991, 1, 1)
-LATEST = dt.date(2030, 12, 31)
-"""Dates outside this window are typing mistakes for this fact base."""
+from .text import has_visible_letter, suspicious_character
+from .types import FORMATS, TYPES, quoted_fix
 
 _YAML_TYPE_NAMES = {bool: ("a boolean", "قيمة منطقية"), int: ("a number", "رقمًا"), float: ("a number", "رقمًا"),
                     dt.date: ("a date", "تاريخًا"), dt.datetime: ("a date and time", "تاريخًا ووقتًا"),
@@ -234,110 +213,7 @@ class _Checker:
                                 "characters); write the text",
                           "لا تحوي القيمة حرفًا ولا رقمًا (بل علامات أو ترقيمًا أو حروفًا خفية)؛ اكتب النص")
             return None
-        check = getattr(self, f"check_{type_}", None)
-        return check(value, f, path) if check else value
-
-    def check_line(self, value: str, f: Field, path: Path_) -> str | None:
-        if "\n" in value.strip():
-            self.complain(path, "this field must fit on one line", "يجب أن يكون هذا الحقل في سطر واحد")
-            return None
-        return value.strip()
-
-    def check_text(self, value: str, f: Field, path: Path_) -> str | None:
-        if f.min_words and word_count(value) < f.min_words:
-            self.complain(path, f"only {word_count(value)} word(s): a quotation has at least {f.min_words}; a shorter "
-                                "fragment in quotation marks belongs in `skipped_quotations` with its reason",
-                          f"{word_count(value)} كلمة فقط: الاقتباس {f.min_words} كلمات على الأقل؛ والمقطع الأقصر بين "
-                          "علامات التنصيص مكانه `skipped_quotations` مع السبب")
-            return None
-        return value.strip()
-
-    def check_id(self, value: str, f: Field, path: Path_) -> str | None:
-        return self._slug(value, path)
-
-    def check_ref(self, value: str, f: Field, path: Path_) -> str | None:
-        return self._slug(value, path)
-
-    def _slug(self, value: str, path: Path_) -> str | None:
-        if len(value) > MAX_ID_LENGTH or not _SLUG.match(value):
-            suggestion = suggest_id(value)
-            if suggestion in RESERVED_IDS:
-                suggestion = ""
-            shown = visible(value)
-            hint = f"; for example `{suggestion}`" if suggestion else ""
-            hint_ar = f"؛ مثلًا `{suggestion}`" if suggestion else ""
-            self.complain(path,
-                          f"`{shown}` is not a valid id: use lowercase Latin letters, digits and single hyphens, "
-                          f"at most {MAX_ID_LENGTH} characters{hint}",
-                          f"`{shown}` ليس معرّفًا صالحًا: استخدم حروفًا لاتينية صغيرة وأرقامًا وشرطات مفردة، "
-                          f"بحد أقصى {MAX_ID_LENGTH} حرفًا{hint_ar}")
-            return None
-        return value
-
-    def check_date(self, value: str, f: Field, path: Path_) -> str | None:
-        parsed = self.parse_date(value, path)
-        return parsed.isoformat() if parsed else None
-
-    def parse_date(self, value: str, path: Path_) -> dt.date | None:
-        if not _DATE.match(value):
-            self.complain(path, f"`{value}` is not a date; write it as YYYY-MM-DD in quotes, e.g. \"2022-01-12\"",
-                          f"`{value}` ليس تاريخًا؛ اكتبه بالشكل YYYY-MM-DD بين علامتي تنصيص، مثل \"2022-01-12\"")
-            return None
-        try:
-            parsed = dt.date.fromisoformat(value)
-        except ValueError:
-            self.complain(path, f"the date {value} does not exist in the calendar; check the day and month",
-                          f"التاريخ {value} غير موجود في التقويم؛ تحقق من اليوم والشهر")
-            return None
-        if not EARLIEST <= parsed <= LATEST:
-            self.complain(path, f"the date {value} is implausible for this fact base "
-                                f"(outside {EARLIEST.year}–{LATEST.year}); check the year",
-                          f"التاريخ {value} غير معقول لهذه القاعدة (خارج {EARLIEST.year}–{LATEST.year})؛ تحقق من السنة")
-            return None
-        return parsed
-
-    def check_time(self, value: str, f: Field, path: Path_) -> str | None:
-        if not _TIME.match(value):
-            self.complain(path, f"`{value}` is not a time; write it as HH:MM in quotes, e.g. \"18:12\"",
-                          f"`{value}` ليس وقتًا؛ اكتبه بالشكل HH:MM بين علامتي تنصيص، مثل \"18:12\"")
-            return None
-        return value
-
-    def check_url(self, value: str, f: Field, path: Path_) -> str | None:
-        if value != value.strip():
-            self.complain(path, "remove the spaces before and after the web address",
-                          "احذف المسافات قبل الرابط وبعده")
-            return None
-        if not _URL.match(value):
-            self.complain(path, "only web addresses starting with http:// or https:// (in lowercase) and a host "
-                                "name are allowed, without spaces",
-                          "لا يُسمح إلا بروابط تبدأ بـ http:// أو https:// (بحروف صغيرة) يليها اسم الموقع، دون مسافات")
-            return None
-        return value
-
-    def check_enum(self, value: str, f: Field, path: Path_) -> str | None:
-        if value not in f.choices:
-            choices = ", ".join(f.choices)
-            hint, hint_ar = self.hint(value, f"{f.name} choices", f.choices)
-            self.complain(path, f"`{value}` is not allowed here{hint}; use one of: {choices}",
-                          f"القيمة `{value}` غير مسموحة هنا{hint_ar}؛ استخدم إحدى: {choices}")
-            return None
-        return value
-
-    def check_file(self, value: str, f: Field, path: Path_) -> str | None:
-        if not _SEED_FILE.match(value):
-            self.complain(path, f"`{value}` must be the plain name of a .txt file in seeds/ (no folders)",
-                          f"يجب أن يكون `{value}` اسم ملف ‎.txt في seeds/ دون مجلدات")
-            return None
-        if self.seeds.key(value) is None and value in self.seeds.refused:
-            english, arabic = self.seeds.refused[value]
-            self.complain(path, english, arabic)
-            return None
-        if self.seeds.key(value) is None:
-            self.complain(path, f"there is no file seeds/{value}; add the article there or fix the name",
-                          f"لا يوجد ملف seeds/{value}؛ أضف المقال هناك أو صحّح الاسم")
-            return None
-        return value
+        return TYPES[type_].check(value, f, path, self)
 
     def wrong_type(self, path: Path_, value: Any, expected: str, expected_ar: str, type_: str = "") -> None:
         raw = self.loaded.raw.get(path)
