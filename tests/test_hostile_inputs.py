@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import project as pipeline
 from generator.facts.suggest import Suggester, suggest_id
 from generator.facts.text import find_verbatim, provenance_key
 from generator.site import inert, markup
@@ -351,3 +352,14 @@ def test_clean_copy(tmp_path: Path):
     target = make_project(tmp_path / "p", ROOT / "tests" / "fixtures" / "small_facts.yaml")
     assert check(target).returncode == 0
     shutil.rmtree(target)
+
+
+def test_pages_that_outweigh_their_input_beyond_the_declared_ratio_are_refused(project: Path, monkeypatch):
+    """The backstop behind the per-field limits: with the ratio made tiny, the real small site is too heavy."""
+    monkeypatch.setattr(pipeline, "MAX_OUTPUT_RATIO", 1)
+    monkeypatch.setattr(pipeline, "MAX_OUTPUT_FLOOR", 0)
+    result = run_cli(project, "build")
+    assert result.returncode == 1
+    line = result.stderr.splitlines()[0]
+    assert line.startswith(f"{FACTS}:1:1: the pages would weigh ") and "over the limit of" in line
+    assert not (project / "docs" / "actors").exists()
