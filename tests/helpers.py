@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -22,6 +23,17 @@ ROUTES = Routes()
 def fact_base(facts: Path) -> FactBase:
     """The cross-linked model of ``facts`` against the project's seeds."""
     return load_facts(Project.at(ROOT, facts))
+
+
+def checkable_copy(folder: Path, facts: Path, *extra: str) -> Path:
+    """``folder`` with the project's seeds, ``facts`` as data/facts.yaml and the ``extra`` top-level files
+    (e.g. ``mkdocs.yml``): all `check` (and `diff`) need, without the cost of a whole project copy."""
+    shutil.copytree(ROOT / "seeds", folder / "seeds")
+    (folder / "data").mkdir()
+    shutil.copy2(facts, folder / "data" / "facts.yaml")
+    for name in extra:
+        shutil.copy2(ROOT / name, folder / name)
+    return folder
 
 
 def line_of(text: str, needle: str) -> int:

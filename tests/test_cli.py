@@ -20,7 +20,7 @@ from generator.facts.load import MAX_BYTES, load_yaml
 from generator.facts.validate import validate
 
 from .conftest import ROOT
-from .helpers import CliResult, edit_facts, line_of, run_cli, subprocess_cli
+from .helpers import CliResult, checkable_copy, edit_facts, line_of, run_cli, subprocess_cli
 
 FACTS = "data/facts.yaml"
 COUNT_1 = "1 problem(s) found; nothing was written. | عدد المشكلات: 1؛ لم يُكتب أي ملف."
@@ -29,10 +29,7 @@ COUNT_1 = "1 problem(s) found; nothing was written. | عدد المشكلات: 1
 @pytest.fixture()
 def checkable_project(tmp_path: Path, small_facts: Path) -> Path:
     """A folder with the project's seeds and the small fixture as data/facts.yaml: all `check` needs."""
-    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
-    (tmp_path / "data").mkdir()
-    shutil.copy2(small_facts, tmp_path / FACTS)
-    return tmp_path
+    return checkable_copy(tmp_path, small_facts)
 
 
 def check(project: Path, *args: str) -> CliResult:

@@ -14,20 +14,14 @@ import pytest
 
 from generator.facts.errors import Problem, annotation
 
-from .conftest import ROOT
-from .helpers import edit_facts, run_cli
+from .helpers import checkable_copy, edit_facts, run_cli
 
 FACTS = "data/facts.yaml"
 
 
 @pytest.fixture()
 def project(tmp_path: Path, small_facts: Path) -> Path:
-    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
-    (tmp_path / "data").mkdir()
-    shutil.copy2(small_facts, tmp_path / FACTS)
-    shutil.copy2(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
-    shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
+    return checkable_copy(tmp_path, small_facts, "pyproject.toml", "mkdocs.yml")
 
 
 # --- annotations -------------------------------------------------------------------------------------
