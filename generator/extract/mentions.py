@@ -1,0 +1,467 @@
+"""Speaker mentions: who an article names, with titles, as unnamed officials, bodies or agencies.
+
+One left-to-right pass over the tokens finds title chains and the name they end in, known actors
+(through their aliases), unnamed sources with their affiliation, institutions, statements and news
+agencies, and gives each a role (subject, object, source, aside).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from .dates import MONTH_NUMBERS
+from .lexicon import (
+    AGENCY_NAMES,
+    ALL_CUES,
+    ALL_HEADS,
+    ATTRIBUTION_CUES,
+    COMPLEMENTIZERS,
+    COUNTERPART_WORDS,
+    INSTITUTION_HEADS,
+    MEDIA_HEADS,
+    NAME_CONNECTORS,
+    NAME_STOPS,
+    PREPOSITIONS,
+    RANK_ADJECTIVES,
+    SELF_REFERENCES,
+    STATEMENT_HEADS,
+    STATEMENT_LINKS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    TRANSMIT_VERBS,
+    UNNAMED_HEADS,
+    UNNAMED_LINKS,
+    WEEKDAYS,
+    head_in,
+    head_key,
+    norm_set,
+    prefix_variants,
+    strip_article,
+)
+from .tokens import (
+    HARD_GAP,
+    QUOTE_CHARS,
+    SENTENCE_END,
+    SOFT_GAP_CHARS,
+    TANWEEN,
+    Token,
+    lexicon_word,
+    skip_letters,
+    soft_gap,
+    start_without_conjunction,
+    tokenise,
+)
+
+# --- speaker mentions -----------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Mention:
+    first: int               # token range [first, last) of the name
+    last: int
+    phrase_first: int        # where the whole description starts, title included
+    name: str
+    actor: str | None
+    kind: str                # person | named | official | institution | agency | anaphor
+    head: str | None = None  # title key: lets «المسؤول» find «مسؤول في ...»
+    governed: bool = False   # written with a joined preposition (لستولتنبرغ)
+    role: str = "subject"    # subject | object | source | aside
+    antecedent: Mention | None = None
+
+    def resolved(self) -> Mention | None:
+        return self.antecedent if self.kind == "anaphor" else self
+
+
+@dataclass(frozen=True)
+class Alias:
+    words: tuple[str, ...]
+    actor: str | None
+    agency: bool
+
+
+@dataclass(frozen=True)
+class AliasMatch:
+    alias: Alias
+    end: int      # token index after the match
+    clitics: str  # joined و/ف/ب/ل/ك letters in front of the first word
+
+
+class AliasIndex:
+    """Actor names indexed by their first word, matched longest first and through joined clitics."""
+
+    def __init__(self, actors: Mapping[str, Iterable[str]]) -> None:
+        self._by_first: dict[str, list[Alias]] = {}
+        for actor, names in actors.items():
+            for name in names:
+                self._add(name, actor, agency=False)
+        for name in AGENCY_NAMES:
+            self._add(name, None, agency=True)
+        for entries in self._by_first.values():
+            entries.sort(key=lambda a: len(a.words), reverse=True)
+
+    def _add(self, name: str, actor: str | None, *, agency: bool) -> None:
+        words = tuple(strip_article(t.norm) for t in tokenise(name))
+        if words:
+            self._by_first.setdefault(words[0], []).append(Alias(words, actor, agency))
+
+    def match(self, text: str, tokens: list[Token], i: int) -> AliasMatch | None:
+        """The longest alias starting at token ``i``."""
+        best: AliasMatch | None = None
+        for clitics, rest in prefix_variants(tokens[i].norm):
+            for alias in self._by_first.get(strip_article(rest), ()):
+                n = len(alias.words)
+                if (best is not None and n <= best.end - i) or i + n > len(tokens):
+                    continue
+                if all(
+                    strip_article(tokens[i + k].norm) == alias.words[k]
+                    and soft_gap(text, tokens[i + k - 1], tokens[i + k])
+                    for k in range(1, n)
+                ):
+                    best = AliasMatch(alias, i + n, clitics)
+        return best
+
+    def single_word_actor(self, stem: str) -> str | None:
+        """The actor with a one-word name spelled ``stem``, or ``stem`` + ا or يا (مصر، أمريكا، روسيا)."""
+        for spelling in (stem, stem + "ا", stem + "يا"):
+            for alias in self._by_first.get(spelling, ()):
+                if len(alias.words) == 1 and alias.actor:
+                    return alias.actor
+        return None
+
+    def actor_in(self, text: str, tokens: list[Token], first: int, last: int) -> str | None:
+        """The actor of the longest alias lying between token indices ``first`` and ``last``."""
+        best: tuple[int, str] | None = None
+        for i in range(first, last):
+            found = self.match(text, tokens, i)
+            if found and found.alias.actor and found.end <= last and (best is None or found.end - i > best[0]):
+                best = (found.end - i, found.alias.actor)
+        return best[1] if best else None
+
+
+def is_nisba(word: str, *, definite: bool) -> bool:
+    """Relational adjectives (الروسي، الأميركية، أمريكي) that qualify a title or an institution."""
+    for _, rest in prefix_variants(word):
+        if definite and not rest.startswith("ال"):
+            continue
+        core = strip_article(rest)
+        if len(core) >= 4 and core.endswith(("ي", "يه", "يين", "يون")) and core not in NAME_STOPS:
+            return True
+    return False
+
+
+def nisba_stem(word: str) -> str | None:
+    """The stem of a relational adjective (الأمريكية → امريك), or None when the word is not one."""
+    core = strip_article(word)
+    for ending in ("يين", "يون", "يه", "ي"):
+        if core.endswith(ending) and len(core) - len(ending) >= 3:
+            return core[: -len(ending)]
+    return None
+
+
+def is_name_word(token: Token, *, after_connector: bool = False) -> bool:
+    """Whether a token may be part of a personal name (names carry no tanween, no article, no clitics)."""
+    word = token.norm
+    if len(word) < 2 or word.isdigit() or TANWEEN.search(token.surface):
+        return False
+    if word in NAME_STOPS or lexicon_word(word, ALL_CUES) or head_in(word, ALL_HEADS):
+        return False
+    if word in WEEKDAYS or strip_article(word) in MONTH_NUMBERS:
+        return False
+    return after_connector or not word.startswith("ال")
+
+
+def is_definite(word: str) -> bool:
+    """Whether a noun carries the article, also behind a joined و/ف (والمسؤول)."""
+    return word.startswith("ال") or (word[:1] in ("و", "ف") and word[1:].startswith("ال"))
+
+
+def looks_like_present_verb(word: str) -> bool:
+    return len(word) >= 4 and word[0] in "يت"
+
+
+class MentionFinder:
+    """One left-to-right pass finding who could be speaking and what «المسؤول» or «البيان» refers to."""
+
+    def __init__(self, text: str, tokens: list[Token], aliases: AliasIndex, quoted: list[bool]) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.aliases = aliases
+        self.quoted = quoted
+        self._last_by_head: dict[str, Mention] = {}
+
+    def all(self) -> list[Mention]:
+        mentions: list[Mention] = []
+        last_subject: Mention | None = None
+        i = 0
+        while i < len(self.tokens):
+            mention = None if self.quoted[i] else self._at(i)
+            if mention is None:
+                i += 1
+                continue
+            mention.role = self._role(mention, mentions)
+            if mention.kind == "anaphor":
+                mention.antecedent = self._last_by_head.get(mention.head or "")
+                if mention.antecedent is None and mention.head in STATEMENT_HEADS:
+                    mention.antecedent = last_subject  # «أصدر الكرملين بيانا ... وتابع البيان»
+            elif mention.head:
+                self._last_by_head[mention.head] = mention
+            if mention.kind != "agency" and mention.role == "subject" and mention.resolved() is not None:
+                last_subject = mention.resolved()
+            mentions.append(mention)
+            i = mention.last
+        return mentions
+
+    def _at(self, i: int) -> Mention | None:
+        """The mention starting at token ``i``, or None."""
+        word = self.tokens[i].norm
+        key = head_in(word, TITLE_HEADS | UNNAMED_HEADS)
+        if key:
+            return self._described_person(i, key)
+        key = head_in(word, STATEMENT_HEADS)
+        if key:
+            return self._statement(i, key)
+        found = self.aliases.match(self.text, self.tokens, i)
+        if found:
+            return self._alias_mention(i, found)
+        if head_in(word, MEDIA_HEADS):
+            return self._media(i)
+        if head_in(word, INSTITUTION_HEADS):
+            return self._institution(i)
+        return None
+
+    # -- kinds of mention
+
+    def _alias_mention(self, i: int, found: AliasMatch) -> Mention:
+        governed = any(c in found.clitics for c in "بلك")
+        if found.alias.agency:
+            return Mention(i, found.end, i, self._text(i, found.end, found.clitics), None, "agency", governed=governed)
+        first = i
+        # Given names written before a known surname: «ينس» + «ستولتنبرغ».  A definite alias names a
+        # body, and a word with a joined و is far more often a verb («وأصدر») than a given name.
+        while (
+            not found.clitics and not is_definite(self.tokens[i].norm) and first > 0 and i - first < 2
+            and not self.quoted[first - 1] and not self.tokens[first - 1].norm.startswith("و")
+            and is_name_word(self.tokens[first - 1]) and self._joined(first - 1)
+        ):
+            first -= 1
+        if first < i and not self._starts_phrase(first):
+            first = i
+        name = self._text(first, found.end, "" if first < i else found.clitics)
+        return Mention(first, found.end, first, name, found.alias.actor, "named", governed=governed)
+
+    def _joined(self, k: int) -> bool:
+        """Whether tokens ``k`` and ``k + 1`` are separated by nothing but a space or a soft mark."""
+        return soft_gap(self.text, self.tokens[k], self.tokens[k + 1])
+
+    def _starts_phrase(self, k: int) -> bool:
+        """Whether token ``k`` can begin a noun phrase, so taking it as a given name is safe."""
+        if k == 0 or HARD_GAP.search(self.text[self.tokens[k - 1].end:self.tokens[k].start]):
+            return True
+        prev = self.tokens[k - 1].norm
+        return (prev in COMPLEMENTIZERS or prev in PREPOSITIONS or prev in COUNTERPART_WORDS
+                or lexicon_word(prev, ALL_CUES) is not None or head_in(prev, ALL_HEADS) is not None
+                or head_key(prev) in TITLE_MODIFIERS or is_nisba(prev, definite=True))
+
+    def _described_person(self, i: int, key: str) -> Mention:
+        unnamed = key in UNNAMED_HEADS
+        j = self._title_end(i, unnamed=unnamed)
+        name = self._name_after_title(j, known_only=unnamed)
+        if name:
+            first, last = name
+            actor = self.aliases.actor_in(self.text, self.tokens, first, last)
+            return Mention(first, last, i, self._text(first, last), actor, "person", head=key)
+        if j == i + 1 and is_definite(self.tokens[i].norm) and self._ends_name(j):
+            return Mention(i, j, i, self._text(i, j), None, "anaphor", head=key)
+        actor = self.aliases.actor_in(self.text, self.tokens, i + 1, j)
+        if actor is None and unnamed:
+            actor = self._nationality(i + 1, j)
+        return Mention(i, j, i, self._text(i, j), actor, "official", head=key)
+
+    def _nationality(self, first: int, last: int) -> str | None:
+        """The state named by a nisba in an unnamed description: «مسؤولون أمريكيون» → أمريكا."""
+        for k in range(first, last):
+            actor = self._nationality_word(self.tokens[k].norm)
+            if actor:
+                return actor
+        return None
+
+    def _nationality_word(self, word: str) -> str | None:
+        """The state a nisba (أمريكيين) or a plural of people (روس → روسيا) refers to, if known."""
+        stem = nisba_stem(word) or (None if is_definite(word) else word)
+        return self.aliases.single_word_actor(stem) if stem and len(stem) >= 3 else None
+
+    def _title_end(self, i: int, *, unnamed: bool) -> int:
+        """Index after the description of an office: «المتحدث باسم وزارة الخارجية الروسية»."""
+        j = i + 1
+        while j < len(self.tokens) and j - i < 10 and not self.quoted[j]:
+            if not soft_gap(self.text, self.tokens[j - 1], self.tokens[j]):
+                break
+            word = self.tokens[j].norm
+            found = self.aliases.match(self.text, self.tokens, j)
+            if found and not found.alias.agency and (found.clitics or self._office_continues(j)):
+                j = found.end
+                continue
+            key = head_key(word)
+            office_word = key in TITLE_MODIFIERS or key in TITLE_HEADS or key in INSTITUTION_HEADS
+            unnamed_word = (word in RANK_ADJECTIVES or word in UNNAMED_LINKS or is_nisba(word, definite=False)
+                            or (j == i + 1 and self._nationality_word(word) is not None))
+            if office_word or is_nisba(word, definite=True) or (unnamed and unnamed_word):
+                j += 1
+                continue
+            if unnamed and found and not found.alias.agency:
+                j = found.end
+                continue
+            if word in UNNAMED_LINKS and j + 1 < len(self.tokens) and self._names_a_body(j + 1):
+                j += 1  # «النائب في البرلمان الأوروبي», «عضو في مجلس الشيوخ»
+                continue
+            break
+        while j - 1 > i and (self.tokens[j - 1].norm in UNNAMED_LINKS or self.tokens[j - 1].norm in PREPOSITIONS):
+            j -= 1  # «مسؤول في الاتحاد الأوروبي لـ"رويترز"»: the trailing لـ belongs to what follows
+        return j
+
+    def _names_a_body(self, k: int) -> bool:
+        """Whether token ``k`` starts the name of a body: a known actor or «وزارة ...», «مجلس ...»."""
+        found = self.aliases.match(self.text, self.tokens, k)
+        if found is not None and not found.alias.agency:
+            return True
+        return head_in(self.tokens[k].norm, INSTITUTION_HEADS) is not None
+
+    def _office_continues(self, j: int) -> bool:
+        """Whether an alias at ``j`` completes an office («المتحدث باسم الكرملين») instead of naming its holder."""
+        prev = self.tokens[j - 1].norm
+        if prev in UNNAMED_LINKS:
+            return True
+        # A definite word («للحلف», «الأمريكي») completes the office; only an indefinite construct
+        # noun («باسم», «لحلف», «رئيس») still needs the body that follows.
+        if is_definite(prev) or prev.startswith("لل") or is_nisba(prev, definite=False) or prev in SELF_REFERENCES:
+            return False
+        key = head_key(prev)
+        return key in TITLE_MODIFIERS or key in INSTITUTION_HEADS or key in TITLE_HEADS
+
+    def _name_after_title(self, j: int, *, known_only: bool = False) -> tuple[int, int] | None:
+        """The token range of a personal name right after a title, also in apposition after a comma.
+
+        After «مسؤول» or «مصدر» only a known name counts: what follows them is usually a clause
+        («دبلوماسي غربي طلب عدم الكشف عن هويته»).
+        """
+        if j >= len(self.tokens) or self.quoted[j]:
+            return None
+        gap = self.text[self.tokens[j - 1].end:self.tokens[j].start]
+        apposition = gap.strip() in ("،", ",")
+        if any(c in QUOTE_CHARS for c in gap) or not (apposition or all(c in SOFT_GAP_CHARS for c in gap)):
+            return None
+        found = self.aliases.match(self.text, self.tokens, j)
+        if found and not found.alias.agency and not found.clitics:
+            return j, found.end
+        if known_only:
+            return None
+        last = j
+        while last < len(self.tokens) and last - j < 4 and not self.quoted[last]:
+            if last > j and not soft_gap(self.text, self.tokens[last - 1], self.tokens[last]):
+                break
+            connector = last > j and self.tokens[last - 1].norm in NAME_CONNECTORS
+            if not is_name_word(self.tokens[last], after_connector=connector):
+                break
+            found = self.aliases.match(self.text, self.tokens, last)
+            if found and not found.alias.agency and last > j:
+                return j, found.end
+            last += 1
+        while last - j > 1 and looks_like_present_verb(self.tokens[last - 1].norm):
+            last -= 1
+        if last == j or (apposition and not self._ends_name(last)):
+            return None
+        return j, last
+
+    def _ends_name(self, k: int) -> bool:
+        if k >= len(self.tokens):
+            return True
+        word = self.tokens[k].norm
+        return (HARD_GAP.search(self.text[self.tokens[k - 1].end:self.tokens[k].start]) is not None
+                or word in NAME_STOPS or lexicon_word(word, ALL_CUES) is not None)
+
+    def _statement(self, i: int, key: str) -> Mention | None:
+        """«بيان الكرملين», «بيان صادر عن الكرملين» stand for the body; a bare «البيان» refers back."""
+        j = i + 1
+        while j < len(self.tokens) and j - i <= 3 and not self.quoted[j] and self._joined(j - 1):
+            if self.tokens[j].norm in STATEMENT_LINKS:
+                j += 1
+                continue
+            found = self.aliases.match(self.text, self.tokens, j)
+            if found and not found.alias.agency:
+                name = self._text(j, found.end, found.clitics)
+                return Mention(j, found.end, i, name, found.alias.actor, "institution", head=key)
+            if head_in(self.tokens[j].norm, INSTITUTION_HEADS):
+                body = self._institution(j)
+                body.head, body.phrase_first = key, i
+                return body
+            break
+        if j == i + 1 and is_definite(self.tokens[i].norm):
+            return Mention(i, j, i, self._text(i, j), None, "anaphor", head=key)
+        return None
+
+    def _media(self, i: int) -> Mention:
+        j = i + 1
+        while j < len(self.tokens) and j - i <= 3 and not HARD_GAP.search(self._gap_before(j)):
+            if self.tokens[j].norm in NAME_STOPS or lexicon_word(self.tokens[j].norm, ALL_CUES):
+                break
+            j += 1
+        return Mention(i, j, i, self._text(i, j), None, "agency")
+
+    def _institution(self, i: int) -> Mention:
+        j = self._title_end(i, unnamed=False)
+        actor = self.aliases.actor_in(self.text, self.tokens, i, j)
+        head = head_in(self.tokens[i].norm, INSTITUTION_HEADS)
+        return Mention(i, j, i, self._text(i, j), actor, "institution", head=head)
+
+    # -- helpers
+
+    def _text(self, first: int, last: int, clitics: str = "") -> str:
+        """Surface text of a token range, without joined clitics in front."""
+        token = self.tokens[first]
+        if not clitics:
+            start = start_without_conjunction(self.text, token)
+            return self.text[start:self.tokens[last - 1].end]
+        start = skip_letters(self.text, token.start, len(clitics))
+        name = self.text[start:self.tokens[last - 1].end]
+        if clitics.endswith("ل") and token.norm[len(clitics) - 1:].startswith("لل"):
+            return "ا" + name  # للخارجية: the ل of the article was the one left after ل + ال
+        return name
+
+    def _gap_before(self, k: int) -> str:
+        return self.text[self.tokens[k - 1].end:self.tokens[k].start]
+
+    def _role(self, mention: Mention, earlier: list[Mention]) -> str:
+        """subject; object (after a preposition or «نظيره»); source (after «بحسب», «نقلت ... عن»)."""
+        k = mention.phrase_first - 1
+        if mention.governed:
+            return "source" if k >= 0 and lexicon_word(self.tokens[k].norm, ATTRIBUTION_CUES) else "object"
+        while k >= 0 and mention.phrase_first - k <= 6 and (
+            is_nisba(self.tokens[k].norm, definite=True) or head_key(self.tokens[k].norm) in TITLE_MODIFIERS
+        ):
+            k -= 1  # «نظيره الروسي فلاديمير بوتين»: look past the adjectives
+        gap = self.text[self.tokens[k].end:self.tokens[k + 1].start] if k >= 0 else ""
+        if "(" in gap or "[" in gap:
+            return "aside"  # «(صدى موسكو)»: a gloss, never the one speaking
+        if k < 0 or HARD_GAP.search(gap):
+            return "subject"
+        prev = self.tokens[k].norm
+        if lexicon_word(prev, ATTRIBUTION_CUES):
+            return "source"
+        if prev == "عن" and self._after_transmission(k):
+            return "source"
+        if prev in COUNTERPART_WORDS or prev in PREPOSITIONS:
+            return "object"
+        coordinated = self.tokens[mention.phrase_first].norm.startswith("و")
+        if coordinated and earlier and earlier[-1].last == mention.phrase_first:
+            return earlier[-1].role  # «بين بوتين وبايدن»: coordination keeps the role
+        return "subject"
+
+    def _after_transmission(self, k: int) -> bool:
+        """Whether «عن» at ``k`` follows a verb of transmission in its sentence (نقلت ... عن)."""
+        for j in range(k - 1, max(-1, k - 9), -1):
+            if lexicon_word(self.tokens[j].norm, TRANSMIT_VERBS | norm_set("نقلا صادر صادرة")):
+                return True
+            if SENTENCE_END.search(self.text[self.tokens[j].end:self.tokens[j + 1].start]):
+                return False
+        return False
+
