@@ -21,7 +21,11 @@ class Candidate:
     ``speaker`` is an actor id when the speaker's name resolves through the actors' names and aliases;
     ``speaker_name`` is the speaker as the article writes it, title stripped («سيرغي لافروف», «البيت
     الأبيض», «مسؤول في حلف شمال الأطلسي»); ``cue`` the reporting word nearest the quotation; ``date``
-    an ISO date when the reporting sentence dates the statement.
+    an ISO date when the reporting sentence dates the statement.  ``kind`` is ``direct`` for words in
+    quotation marks and ``paraphrase`` for reported speech («قال إن …»: the span runs from after إن/أن to
+    the end of the clause).  ``speaker_title`` is the title written before or after the name («وزير
+    الخارجية الروسي»), ``speaker_affiliation`` the body it names (an actor id when it resolves, else as
+    written), ``speaker_kind`` person, anonymous (an unnamed source) or institution.
     """
 
     text: str
@@ -33,6 +37,10 @@ class Candidate:
     cue: str | None
     date: str | None
     confidence: float
+    kind: str = "direct"
+    speaker_title: str | None = None
+    speaker_affiliation: str | None = None
+    speaker_kind: str | None = None
 
 
 def extract_quotes(text: str, source: str, actors: Mapping[str, Iterable[str]]) -> list[Candidate]:
