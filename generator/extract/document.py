@@ -14,6 +14,7 @@ from .lexicon import (
     ATTRIBUTION_CUES,
     COMPLEMENTIZERS,
     NAME_FOLLOWERS,
+    NAME_STOPS,
     NOUN_CUES,
     PARTICIPLE_CUES,
     SKIPPABLE_BEFORE_SUBJECT,
@@ -25,7 +26,8 @@ from .lexicon import (
     normalise,
     strip_article,
 )
-from .mentions import AliasIndex, Mention, MentionFinder, is_name_word
+from .mentions import AliasIndex, Mention, MentionFinder
+from .titles import name_run, name_run_before
 from .tokens import (
     HARD_GAP,
     QUOTE_CHARS,
@@ -172,19 +174,33 @@ def subject_after(doc: Document, cue: Cue, limit: int) -> Mention | None:
 
 def bare_name(doc: Document, j: int, limit: int) -> Mention | None:
     """An unknown name with no title after a verb («وشدد بوريل على أن»); a stop word must end it."""
-    last = j
-    while last < limit and last - j < 3 and not doc.quoted[last] and is_name_word(doc.tokens[last]):
-        if last > j and not soft_gap(doc.text, doc.tokens[last - 1], doc.tokens[last]):
+    last = name_run(doc.tokens, doc.quoted, j, limit)
+    for k in range(j + 1, last):
+        if not soft_gap(doc.text, doc.tokens[k - 1], doc.tokens[k]):
+            last = k
             break
-        last += 1
     if last == j or last >= len(doc.tokens):
         return None
     gap = doc.text[doc.tokens[last - 1].end:doc.tokens[last].start]
     follower = doc.tokens[last].norm
-    if not (HARD_GAP.search(gap) or follower in COMPLEMENTIZERS or follower in NAME_FOLLOWERS):
+    if not (HARD_GAP.search(gap) or follower in COMPLEMENTIZERS or follower in NAME_FOLLOWERS
+            or follower in NAME_STOPS):
         return None
     start = start_without_conjunction(doc.text, doc.tokens[j])
     return Mention(j, last, j, doc.text[start:doc.tokens[last - 1].end], None, "person")
+
+
+def bare_name_before(doc: Document, cue: Cue, sentence_first: int) -> Mention | None:
+    """An unknown name written before its verb: «أما دينيز فقال», «وليد الركراكي قال»."""
+    first = name_run_before(doc.tokens, doc.quoted, cue.index, sentence_first)
+    if first == cue.index:
+        return None
+    before = doc.tokens[first - 1].norm if first > sentence_first else ""
+    if first > sentence_first and before not in ("اما", "بينما") and not HARD_GAP.search(
+            doc.text[doc.tokens[first - 1].end:doc.tokens[first].start]):
+        return None
+    return Mention(first, cue.index, first, doc.text[doc.tokens[first].start:doc.tokens[cue.index - 1].end],
+                   None, "person")
 
 
 def source_behind_agency(doc: Document, j: int, limit: int) -> Mention | None:
@@ -278,6 +294,8 @@ def give_subject(doc: Document, cue: Cue, sentence_first: int, limit: int, last:
     if subject is None:
         previous = previous_cue_in_sentence(doc, cue.index, sentence_first)
         subject = previous.subject if previous else None
+    if subject is None:
+        subject = bare_name_before(doc, cue, sentence_first)
     cue.explicit = subject is not None
     if subject is None and last is not None:
         subject = last.subject

@@ -123,7 +123,7 @@ ALL_CUES = VERB_CUES | PARTICIPLE_CUES | NOUN_CUES | ATTRIBUTION_CUES
 TITLE_HEADS = key_set(
     "وزير متحدث ناطق أمين رئيس نائب مساعد مستشار سفير مندوب ممثل قائد زعيم مدير منسق مبعوث ملك أمير "
     "عاهل ولي سيناتور عضو مفوض محلل خبير باحث أستاذ كاتب مراسل ناشط محامي جنرال عقيد "
-    "مرشح مفتي قاضي"
+    "مرشح مفتي قاضي والي محافظ مدرب لاعب حارس مهاجم نجم"
 )
 # Heads of descriptions standing for a person the article does not name.
 UNNAMED_HEADS = key_set("مسؤول مسؤولون مسؤولين مصدر مصادر دبلوماسي دبلوماسيون")
@@ -171,7 +171,7 @@ SKIPPABLE_BEFORE_SUBJECT = norm_set(
 NAME_STOPS = (
     PREPOSITIONS | COMPLEMENTIZERS | SKIPPABLE_BEFORE_SUBJECT | COUNTERPART_WORDS
     | norm_set("الذي التي الذين اللذين اللتين هذا هذه ذلك تلك قد لقد لن لم لا ما كما ثم أو حيث حين "
-                "عندما بينما إذ إذا لكن لكنه غير خلال عقب إثر أثناء هناك هنا هو هي هم نحن أنا")
+                "عندما بينما إذ إذا لكن لكنه غير خلال عقب إثر أثناء هناك هنا هو هي هم نحن أنا أما")
 )
 NAME_CONNECTORS = norm_set("عبد أبو أبي بن ابن بو آل")  # names that go on with a word in ال
 STATEMENT_LINKS = norm_set("صادر صادرة الصادر الصادرة عن من مشترك")  # «بيان صادر عن الكرملين»

@@ -39,6 +39,7 @@ from .lexicon import (
     prefix_variants,
     strip_article,
 )
+from .titles import name_after_office, plain_name_word
 from .tokens import (
     HARD_GAP,
     QUOTE_CHARS,
@@ -55,6 +56,10 @@ from .tokens import (
 
 # --- speaker mentions -----------------------------------------------------------------------------
 
+SENIOR = norm_set("كبير وكبير")
+"""«كبير» heads an office only in «كبير الـ…»."""
+
+
 @dataclass(slots=True)
 class Mention:
     first: int               # token range [first, last) of the name
@@ -67,6 +72,7 @@ class Mention:
     governed: bool = False   # written with a joined preposition (لستولتنبرغ)
     role: str = "subject"    # subject | object | source | aside
     antecedent: Mention | None = None
+    title: str | None = None  # the office written with the name: «وزير الخارجية الروسي»
 
     def resolved(self) -> Mention | None:
         return self.antecedent if self.kind == "anaphor" else self
@@ -215,6 +221,8 @@ class MentionFinder:
         """The mention starting at token ``i``, or None."""
         word = self.tokens[i].norm
         key = head_in(word, TITLE_HEADS | UNNAMED_HEADS)
+        if key is None and word in SENIOR and i + 1 < len(self.tokens) and is_definite(self.tokens[i + 1].norm):
+            key = "كبير"  # «كبير الاقتصاديين», «كبير المفاوضين»: an office only before a definite plural
         if key:
             return self._described_person(i, key)
         key = head_in(word, STATEMENT_HEADS)
@@ -266,16 +274,37 @@ class MentionFinder:
         unnamed = key in UNNAMED_HEADS
         j = self._title_end(i, unnamed=unnamed)
         name = self._name_after_title(j, known_only=unnamed)
+        if not unnamed and (name is None or not plain_name_word(self.tokens[name[0]])
+                            or (name[1] < len(self.tokens) and self.tokens[name[1]].norm.startswith("ال"))):
+            # The office words the short chain above knows were not enough: read the whole chain.
+            titled = name_after_office(self.text, self.tokens, self.quoted, i)
+            if titled is not None and self.aliases.actor_in(self.text, self.tokens, titled.name_first,
+                                                            titled.name_last) is None:
+                name = (titled.name_first, titled.name_last)
         if name:
             first, last = name
             actor = self.aliases.actor_in(self.text, self.tokens, first, last)
-            return Mention(first, last, i, self._text(first, last), actor, "person", head=key)
-        if j == i + 1 and is_definite(self.tokens[i].norm) and self._ends_name(j):
+            return Mention(first, last, i, self._text(first, last), actor, "person", head=key,
+                           title=self._title_text(i, first))
+        if is_definite(self.tokens[i].norm) and self._ends_name(self._adjectives_end(i + 1)):
+            # «الوزير», «الدبلوماسي الإثيوبي»: a definite description refers back to someone named.
             return Mention(i, j, i, self._text(i, j), None, "anaphor", head=key)
         actor = self.aliases.actor_in(self.text, self.tokens, i + 1, j)
         if actor is None and unnamed:
             actor = self._nationality(i + 1, j)
         return Mention(i, j, i, self._text(i, j), actor, "official", head=key)
+
+    def _title_text(self, first: int, name_first: int) -> str | None:
+        """The office written between ``first`` and a name, without the punctuation around it."""
+        if name_first <= first:
+            return None
+        return self._text(first, name_first).strip(" ،,")
+
+    def _adjectives_end(self, k: int) -> int:
+        """Index after the nisba adjectives from ``k`` on: «الدبلوماسي الإثيوبي»."""
+        while k < len(self.tokens) and not self.quoted[k] and is_nisba(self.tokens[k].norm, definite=True):
+            k += 1
+        return k
 
     def _nationality(self, first: int, last: int) -> str | None:
         """The state named by a nisba in an unnamed description: «مسؤولون أمريكيون» → أمريكا."""
