@@ -209,7 +209,8 @@ class MentionFinder:
                 mention.antecedent = self._last_by_head.get(mention.head or "")
                 if mention.antecedent is None and mention.head in STATEMENT_HEADS:
                     mention.antecedent = last_subject  # «أصدر الكرملين بيانا ... وتابع البيان»
-            elif mention.head:
+            elif mention.head and mention.role != "object":
+                # «التفاوض مع مدرب أجنبي … ولفت المدرب»: a later «المدرب» means the one who spoke.
                 self._last_by_head[mention.head] = mention
             if mention.kind != "agency" and mention.role == "subject" and mention.resolved() is not None:
                 last_subject = mention.resolved()
