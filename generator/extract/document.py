@@ -23,6 +23,7 @@ from .lexicon import (
     TRANSMIT_VERBS,
     VERB_CUES,
     head_in,
+    norm_set,
     normalise,
     strip_article,
 )
@@ -53,12 +54,16 @@ class Cue:
     date: str | None = None
 
 
+VERBAL_NOUN_MARKERS = norm_set("عدم دون بدون")
+"""Words that make the reporting word after them a verbal noun («عدم ذكر»)."""
+
+
 def find_cues(text: str, tokens: list[Token], quoted: list[bool]) -> list[Cue]:
     """Reporting cues outside quotations: verbs inside quoted speech report someone else's words."""
     cues: list[Cue] = []
     for i, token in enumerate(tokens):
-        if quoted[i]:
-            continue
+        if quoted[i] or (i > 0 and tokens[i - 1].norm in VERBAL_NOUN_MARKERS):
+            continue  # «طلب عدم ذكر اسمه»: a verbal noun, nobody speaking
         word = token.norm
         start = start_without_conjunction(text, token)
         if lexicon_word(word, VERB_CUES):

@@ -124,7 +124,7 @@ ALL_CUES = VERB_CUES | PARTICIPLE_CUES | NOUN_CUES | ATTRIBUTION_CUES
 TITLE_HEADS = key_set(
     "وزير متحدث ناطق أمين رئيس نائب مساعد مستشار سفير مندوب ممثل قائد زعيم مدير منسق مبعوث ملك أمير "
     "عاهل ولي سيناتور عضو مفوض محلل خبير باحث أستاذ كاتب مراسل ناشط محامي جنرال عقيد "
-    "مرشح مفتي قاضي والي محافظ مدرب لاعب حارس مهاجم نجم"
+    "مرشح مفتي قاضي والي محافظ مدرب لاعب حارس مهاجم نجم دكتور مهندس كابتن لواء قيادي"
 )
 # Heads of descriptions standing for a person the article does not name.
 UNNAMED_HEADS = key_set("مسؤول مسؤولون مسؤولين مصدر مصادر دبلوماسي دبلوماسيون")
@@ -132,7 +132,7 @@ STATEMENT_HEADS = key_set("بيان تصريح تغريدة رسالة مذكر�
 # Heads of names of bodies that speak for themselves («قالت وزارة الخارجية الروسية»).
 INSTITUTION_HEADS = key_set(
     "وزارة الخارجية الحكومة الرئاسة الجيش السفارة حلف الاتحاد الأمم مجلس منظمة الكرملين البنتاغون "
-    "البنتاجون الإليزيه البيت البرلمان الكونغرس المفوضية بنك صندوق"
+    "البنتاجون الإليزيه البيت البرلمان الكونغرس المفوضية بنك صندوق لجنة هيئة منظمة شركة مجموعة نادي"
 )
 MEDIA_HEADS = key_set("وكالة وكالتا وكالات صحيفة جريدة قناة تلفزيون إذاعة راديو موقع مجلة شبكة")
 # Words before a quoted name showing it names something rather than quotes someone.

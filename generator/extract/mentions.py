@@ -39,7 +39,7 @@ from .lexicon import (
     prefix_variants,
     strip_article,
 )
-from .titles import name_after_office, plain_name_word
+from .titles import name_after_office
 from .tokens import (
     HARD_GAP,
     QUOTE_CHARS,
@@ -212,11 +212,21 @@ class MentionFinder:
             elif mention.head and mention.role != "object":
                 # «التفاوض مع مدرب أجنبي … ولفت المدرب»: a later «المدرب» means the one who spoke.
                 self._last_by_head[mention.head] = mention
-            if mention.kind != "agency" and mention.role == "subject" and mention.resolved() is not None:
+            if (mention.kind != "agency" and mention.role == "subject" and mention.resolved() is not None
+                    and not self._inside_reported(mention.phrase_first)):
                 last_subject = mention.resolved()
             mentions.append(mention)
             i = mention.last
         return mentions
+
+    def _inside_reported(self, k: int) -> bool:
+        """Whether token ``k`` follows an «أن/إن» in its sentence: a subject of what was said, not a speaker."""
+        for j in range(k - 1, max(-1, k - 16), -1):
+            if SENTENCE_END.search(self.text[self.tokens[j].end:self.tokens[j + 1].start]):
+                return False
+            if self.tokens[j].norm in COMPLEMENTIZERS:
+                return True
+        return False
 
     def _at(self, i: int) -> Mention | None:
         """The mention starting at token ``i``, or None."""
@@ -275,9 +285,10 @@ class MentionFinder:
         unnamed = key in UNNAMED_HEADS
         j = self._title_end(i, unnamed=unnamed)
         name = self._name_after_title(j, known_only=unnamed)
-        if not unnamed and (name is None or not plain_name_word(self.tokens[name[0]])
-                            or (name[1] < len(self.tokens) and self.tokens[name[1]].norm.startswith("ال"))):
-            # The office words the short chain above knows were not enough: read the whole chain.
+        known = name is not None and self.aliases.actor_in(self.text, self.tokens, *name) is not None
+        if not unnamed and not known:
+            # Unless the name is an actor's, read the whole chain: the office words the short chain
+            # above knows stop too early («رئيس الوفد الإثيوبي إلى المفاوضات سيليشي بيكيلي»).
             titled = name_after_office(self.text, self.tokens, self.quoted, i)
             if titled is not None and self.aliases.actor_in(self.text, self.tokens, titled.name_first,
                                                             titled.name_last) is None:

@@ -44,10 +44,11 @@ def find_reported(doc: Document, direct: list[tuple[int, int]]) -> list[Reported
     """Every reported statement of the document, by start, none inside or right at a direct quote."""
     found: list[Reported] = []
     taken_until = -1
+    cue_indices = set(doc.cue_positions)
     for cue in doc.cues:
         if cue.kind == "noun" or cue.index < taken_until:
             continue
-        complementizer = _complementizer(doc, cue)
+        complementizer = _complementizer(doc, cue, cue_indices)
         if complementizer is None or _agency_own_report(doc, cue):
             continue
         first = complementizer + 1
@@ -62,7 +63,7 @@ def find_reported(doc: Document, direct: list[tuple[int, int]]) -> list[Reported
     return found
 
 
-def _complementizer(doc: Document, cue: Cue) -> int | None:
+def _complementizer(doc: Document, cue: Cue, cue_indices: set[int]) -> int | None:
     """Token index of the «أن/إن» the cue governs, or None."""
     limit = doc.sentence_end_token(cue.index)
     k = cue.end
@@ -78,7 +79,7 @@ def _complementizer(doc: Document, cue: Cue) -> int | None:
             if before in NOT_REPORTING or before in MODAL_BEFORE or word == "لان":
                 return None
             return k
-        if k > cue.end and (lexicon_word(word, VERB_CUES) or lexicon_word(word, PARTICIPLE_CUES)):
+        if k > cue.end and k in cue_indices and (lexicon_word(word, VERB_CUES) or lexicon_word(word, PARTICIPLE_CUES)):
             return None  # the next statement begins before any «أن»
         k += 1
     return None
@@ -120,8 +121,14 @@ def _clause_end(doc: Document, first: int) -> int:
             break
         if comma and _circumstantial(word):
             break
+        if lexicon_word(word, VERB_CUES) and _complementizer_within(doc, k + 1, 3):
+            break  # «…، لكنها حذرت من أن …»: the next statement
         k += 1
     return k
+
+
+def _complementizer_within(doc: Document, first: int, count: int) -> bool:
+    return any(doc.tokens[k].norm in COMPLEMENTIZERS for k in range(first, min(first + count, len(doc.tokens))))
 
 
 def _circumstantial(word: str) -> bool:
