@@ -117,7 +117,7 @@ def _full_names(candidates: list[Candidate]) -> list[Candidate]:
             c = replace(c, speaker_name=full.speaker_name, speaker_title=c.speaker_title or full.speaker_title,
                         speaker_affiliation=c.speaker_affiliation or full.speaker_affiliation)
         elif c.speaker_kind == "person" and len(words) > 1:
-            for word in words[1:]:
+            for word in words:  # «الجواهري» for «عبد اللطيف الجواهري», «أنور» for «أنور إبراهيم»
                 seen.setdefault(word, c)
         out.append(c)
     return out
