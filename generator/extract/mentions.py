@@ -452,6 +452,9 @@ class MentionFinder:
         j = self._title_end(i, unnamed=False)
         actor = self.aliases.actor_in(self.text, self.tokens, i, j)
         head = head_in(self.tokens[i].norm, INSTITUTION_HEADS)
+        if j == i + 1 and actor is None and is_definite(self.tokens[i].norm) and head in self._last_by_head:
+            # «الحركة» after «حركة الشباب الديمقراطي»: the body named before.
+            return Mention(i, j, i, self._text(i, j), None, "anaphor", head=head)
         return Mention(i, j, i, self._text(i, j), actor, "institution", head=head)
 
     # -- helpers

@@ -46,8 +46,8 @@ def find_reported(doc: Document, direct: list[tuple[int, int]]) -> list[Reported
     taken_until = -1
     cue_indices = set(doc.cue_positions)
     for cue in doc.cues:
-        if cue.kind == "noun" or cue.index < taken_until:
-            continue
+        if cue.kind == "noun" or cue.index < taken_until or (cue.kind == "attribution" and cue.subject is None):
+            continue  # «بحسب ما نقلته …»: the verb after the connective reports
         complementizer = _complementizer(doc, cue, cue_indices)
         if complementizer is None or _agency_own_report(doc, cue):
             continue

@@ -73,6 +73,8 @@ def _plain_name_word(token: Token) -> bool:
         # or definite word; «وليد», «لافروف» stay names.
         if rest.startswith("ال") or (rest.startswith("ل") and word[0] == "ل") or _office_word(rest):
             return False
+    if len(word) >= 5 and word.endswith(("ها", "هم", "هما", "كم")):
+        return False  # a noun with a possessive pronoun («انسحابها»), never a name
     if word[0] == "ل" and word[1:2] in ("ت", "ي", "ن") and len(word) > 4:
         return False  # «لتولي», «ليتمكن»: a verb of purpose
     return True
