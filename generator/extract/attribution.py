@@ -5,9 +5,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from .aliases import AliasIndex
 from .document import Cue, Document, can_speak, introduces_speech, subject_after, subject_before
 from .lexicon import NAME_OF_HEADS, TRAILING_CONNECTIVES, head_in
-from .mentions import AliasIndex, Mention
+from .mentions import Mention
 from .tokens import QUOTE_CHARS, SENTENCE_END, first_token_from, tokenise
 
 # --- quotations that are not quotes ---------------------------------------------------------------

@@ -7,11 +7,12 @@ from dataclasses import asdict, dataclass, replace
 
 import yaml
 
+from .aliases import AliasIndex
 from .attribution import Attribution, attribute, closing_mark_end, confidence, is_quote, opening_mark, outermost
 from .document import Document, build_document
 from .lexicon import normalise
 from .marks import find_quotation_spans
-from .mentions import AliasIndex, Mention
+from .mentions import Mention
 from .reported import find_reported
 from .tokens import tokenise
 

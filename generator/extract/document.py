@@ -9,6 +9,7 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .aliases import AliasIndex
 from .dates import MONTH_NUMBERS, document_date, explicit_date, relative_date
 from .lexicon import (
     ATTRIBUTION_CUES,
@@ -20,6 +21,7 @@ from .lexicon import (
     SKIPPABLE_BEFORE_SUBJECT,
     STATEMENT_HEADS,
     STATEMENT_PLACE_VERBS,
+    TITLE_HEADS,
     TRANSMIT_VERBS,
     VERB_CUES,
     head_in,
@@ -27,7 +29,7 @@ from .lexicon import (
     normalise,
     strip_article,
 )
-from .mentions import AliasIndex, Mention, MentionFinder
+from .mentions import Mention, MentionFinder
 from .titles import name_run, name_run_before
 from .tokens import (
     HARD_GAP,
@@ -189,7 +191,7 @@ def bare_name(doc: Document, j: int, limit: int) -> Mention | None:
     gap = doc.text[doc.tokens[last - 1].end:doc.tokens[last].start]
     follower = doc.tokens[last].norm
     if not (HARD_GAP.search(gap) or follower in COMPLEMENTIZERS or follower in NAME_FOLLOWERS
-            or follower in NAME_STOPS):
+            or follower in NAME_STOPS or head_in(follower, TITLE_HEADS)):  # «أشرف صبحي وزير الشباب»
         return None
     start = start_without_conjunction(doc.text, doc.tokens[j])
     return Mention(j, last, j, doc.text[start:doc.tokens[last - 1].end], None, "person")

@@ -7,12 +7,12 @@ agencies, and gives each a role (subject, object, source, aside).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import dataclasses
 from dataclasses import dataclass
 
+from .aliases import AliasIndex, AliasMatch
 from .dates import MONTH_NUMBERS
 from .lexicon import (
-    AGENCY_NAMES,
     ALL_CUES,
     ALL_HEADS,
     ATTRIBUTION_CUES,
@@ -36,10 +36,11 @@ from .lexicon import (
     head_in,
     head_key,
     norm_set,
+    normalise,
     prefix_variants,
     strip_article,
 )
-from .titles import name_after_office
+from .titles import name_after_office, name_run_before
 from .tokens import (
     HARD_GAP,
     QUOTE_CHARS,
@@ -51,12 +52,13 @@ from .tokens import (
     skip_letters,
     soft_gap,
     start_without_conjunction,
-    tokenise,
 )
 
 # --- speaker mentions -----------------------------------------------------------------------------
 
 SENIOR = norm_set("كبير وكبير")
+HONORIFICS = frozenset({"دكتور", "مهندس", "كابتن", "لواء"})
+"""Title heads that are honorifics: the office, when written after the name, is the title."""
 """«كبير» heads an office only in «كبير الـ…»."""
 
 
@@ -76,72 +78,6 @@ class Mention:
 
     def resolved(self) -> Mention | None:
         return self.antecedent if self.kind == "anaphor" else self
-
-
-@dataclass(frozen=True)
-class Alias:
-    words: tuple[str, ...]
-    actor: str | None
-    agency: bool
-
-
-@dataclass(frozen=True)
-class AliasMatch:
-    alias: Alias
-    end: int      # token index after the match
-    clitics: str  # joined و/ف/ب/ل/ك letters in front of the first word
-
-
-class AliasIndex:
-    """Actor names indexed by their first word, matched longest first and through joined clitics."""
-
-    def __init__(self, actors: Mapping[str, Iterable[str]]) -> None:
-        self._by_first: dict[str, list[Alias]] = {}
-        for actor, names in actors.items():
-            for name in names:
-                self._add(name, actor, agency=False)
-        for name in AGENCY_NAMES:
-            self._add(name, None, agency=True)
-        for entries in self._by_first.values():
-            entries.sort(key=lambda a: len(a.words), reverse=True)
-
-    def _add(self, name: str, actor: str | None, *, agency: bool) -> None:
-        words = tuple(strip_article(t.norm) for t in tokenise(name))
-        if words:
-            self._by_first.setdefault(words[0], []).append(Alias(words, actor, agency))
-
-    def match(self, text: str, tokens: list[Token], i: int) -> AliasMatch | None:
-        """The longest alias starting at token ``i``."""
-        best: AliasMatch | None = None
-        for clitics, rest in prefix_variants(tokens[i].norm):
-            for alias in self._by_first.get(strip_article(rest), ()):
-                n = len(alias.words)
-                if (best is not None and n <= best.end - i) or i + n > len(tokens):
-                    continue
-                if all(
-                    strip_article(tokens[i + k].norm) == alias.words[k]
-                    and soft_gap(text, tokens[i + k - 1], tokens[i + k])
-                    for k in range(1, n)
-                ):
-                    best = AliasMatch(alias, i + n, clitics)
-        return best
-
-    def single_word_actor(self, stem: str) -> str | None:
-        """The actor with a one-word name spelled ``stem``, or ``stem`` + ا or يا (مصر، أمريكا، روسيا)."""
-        for spelling in (stem, stem + "ا", stem + "يا"):
-            for alias in self._by_first.get(spelling, ()):
-                if len(alias.words) == 1 and alias.actor:
-                    return alias.actor
-        return None
-
-    def actor_in(self, text: str, tokens: list[Token], first: int, last: int) -> str | None:
-        """The actor of the longest alias lying between token indices ``first`` and ``last``."""
-        best: tuple[int, str] | None = None
-        for i in range(first, last):
-            found = self.match(text, tokens, i)
-            if found and found.alias.actor and found.end <= last and (best is None or found.end - i > best[0]):
-                best = (found.end - i, found.alias.actor)
-        return best[1] if best else None
 
 
 def is_nisba(word: str, *, definite: bool) -> bool:
@@ -194,6 +130,7 @@ class MentionFinder:
         self.aliases = aliases
         self.quoted = quoted
         self._last_by_head: dict[str, Mention] = {}
+        self._holders: dict[str, list[Mention]] = {}  # title head → the people named with it, in order
 
     def all(self) -> list[Mention]:
         mentions: list[Mention] = []
@@ -205,7 +142,9 @@ class MentionFinder:
                 i += 1
                 continue
             mention.role = self._role(mention, mentions)
-            if mention.kind == "anaphor":
+            if mention.kind == "person" and mention.head and mention.role != "object":
+                self._holders.setdefault(mention.head, []).append(mention)
+            if mention.kind == "anaphor" and mention.antecedent is None:
                 mention.antecedent = self._last_by_head.get(mention.head or "")
                 if mention.antecedent is None and mention.head in STATEMENT_HEADS:
                     mention.antecedent = last_subject  # «أصدر الكرملين بيانا ... وتابع البيان»
@@ -296,15 +235,84 @@ class MentionFinder:
         if name:
             first, last = name
             actor = self.aliases.actor_in(self.text, self.tokens, first, last)
-            return Mention(first, last, i, self._text(first, last), actor, "person", head=key,
-                           title=self._title_text(i, first))
+            person = Mention(first, last, i, self._text(first, last), actor, "person", head=key,
+                             title=self._title_text(i, first))
+            self._apposition(person, last)
+            return person
+        if not unnamed:
+            holder = self._named_before(i, key, j)
+            if holder is not None:
+                return holder
         if is_definite(self.tokens[i].norm) and self._ends_name(self._adjectives_end(i + 1)):
             # «الوزير», «الدبلوماسي الإثيوبي»: a definite description refers back to someone named.
             return Mention(i, j, i, self._text(i, j), None, "anaphor", head=key)
+        named = None if unnamed else self._holder_of(key, i, j)
+        if named is not None:
+            # «وأضاف وزير المالية أن»: an office without a name, held by someone named before.
+            return Mention(i, j, i, self._text(i, j), None, "anaphor", head=key, antecedent=named)
         actor = self.aliases.actor_in(self.text, self.tokens, i + 1, j)
         if actor is None and unnamed:
             actor = self._nationality(i + 1, j)
         return Mention(i, j, i, self._text(i, j), actor, "official", head=key)
+
+    def _apposition(self, person: Mention, k: int) -> None:
+        """Record the office written right after a name («أشرف صبحي وزير الشباب والرياضة») as also his."""
+        if k >= len(self.tokens) or self.quoted[k] or not self._soft_or_comma(k):
+            return
+        key = head_in(self.tokens[k].norm, TITLE_HEADS)
+        if key and key not in UNNAMED_HEADS:
+            title = self._text(k, self._office_end(k))
+            if person.head in HONORIFICS:
+                person.title = title  # «الدكتور أشرف صبحي وزير الشباب»: the office, not the honorific
+            self._holders.setdefault(key, []).append(dataclasses.replace(person, head=key, title=title))
+
+    def _office_end(self, k: int) -> int:
+        """Index after an office written after a name: definite words, nisbas and office nouns."""
+        j = k + 1
+        while j < len(self.tokens) and j - k < 8 and not self.quoted[j] and self._joined(j - 1):
+            word = self.tokens[j].norm
+            if not (is_definite(word) or head_key(word) in TITLE_MODIFIERS or head_in(word, ALL_HEADS)):
+                break
+            j += 1
+        return j
+
+    def _soft_or_comma(self, k: int) -> bool:
+        gap = self._gap_before(k)
+        return all(c in SOFT_GAP_CHARS for c in gap) or gap.strip() in ("،", ",")
+
+    def _named_before(self, i: int, key: str, j: int) -> Mention | None:
+        """A name written before its office («سامر الحديدي، مدير الشركة»; «أكد أشرف صبحي وزير …»).
+
+        After a comma any run of name words counts; without one, only a run right after a reporting
+        verb, so that «التقى وزير الخارجية» never takes the word before it for a name.
+        """
+        if i == 0 or self.quoted[i - 1] or not self._soft_or_comma(i):
+            return None
+        first = name_run_before(self.tokens, self.quoted, i, max(0, i - 4))
+        if first == i or first == 0:
+            return None
+        comma = self._gap_before(i).strip() in ("،", ",")
+        after_cue = lexicon_word(self.tokens[first - 1].norm, ALL_CUES) is not None
+        if not (after_cue or (comma and HARD_GAP.search(self._gap_before(first)) is None)):
+            return None
+        person = Mention(first, j, first, self._text(first, i), None, "person", head=key,
+                         title=self._text(i, max(j, self._office_end(i))).strip(" ،,"))
+        self._holders.setdefault(key, []).append(person)
+        return person
+
+    def _holder_of(self, key: str, first: int, last: int) -> Mention | None:
+        """The person named earlier with an office headed ``key`` that the words ``first``–``last`` fit.
+
+        Every word of the office must occur in the earlier title («وزير الرياضة» fits «وزير الشباب
+        والرياضة»); failing that, the one person so far with that head.
+        """
+        holders = self._holders.get(key, [])
+        words = {strip_article(w.removeprefix("و")) for w in (t.norm for t in self.tokens[first + 1:last])}
+        for holder in reversed(holders):
+            title = {strip_article(w.removeprefix("و")) for w in normalise(holder.title or "").split()}
+            if words <= title:
+                return holder
+        return holders[0] if len({h.name for h in holders}) == 1 else None
 
     def _title_text(self, first: int, name_first: int) -> str | None:
         """The office written between ``first`` and a name, without the punctuation around it."""

@@ -63,15 +63,20 @@ def _plain_name_word(token: Token) -> bool:
     word = token.norm
     if len(word) < 2 or word.isdigit() or TANWEEN.search(token.surface):
         return False
+    if word == "علي" and not token.surface.endswith("ى"):
+        return True  # the name «علي», which folding spells like the preposition «على»
     if word in NAME_STOPS or word in COMPLEMENTIZERS or lexicon_word(word, ALL_CUES) or word in WEEKDAYS:
         return False
     if strip_article(word) in MONTH_NUMBERS or _office_word(word):
         return False
-    if word[0] in "وفل" and len(word) > 3:
+    if word[0] in "وفلب" and len(word) > 3:
         rest = word[1:]
         # «وكبير», «والزراعة», «لوكالة», «للأبحاث»: a joined conjunction or preposition before a known
         # or definite word; «وليد», «لافروف» stay names.
-        if rest.startswith("ال") or (rest.startswith("ل") and word[0] == "ل") or _office_word(rest):
+        if word[0] == "ب":
+            if _office_word(rest.removeprefix("ال")):
+                return False  # «باتحاد الكرة», «بالوزارة»; «بالاشيه» stays a name
+        elif rest.startswith("ال") or (rest.startswith("ل") and word[0] == "ل") or _office_word(rest):
             return False
     if len(word) >= 5 and word.endswith(("ها", "هم", "هما", "كم")):
         return False  # a noun with a possessive pronoun («انسحابها»), never a name
@@ -102,8 +107,8 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
             break
         token = tokens[k]
         word = token.norm
-        if word in COMPLEMENTIZERS or lexicon_word(word, ALL_CUES):
-            break
+        if word in COMPLEMENTIZERS or lexicon_word(word, ALL_CUES) or TANWEEN.search(token.surface):
+            break  # tanween marks an adverbial («ردًا على …»): the office has ended
         # A definite word joins a name only after a given name: «عبد اللطيف», «نادية الفاسي».
         is_name = _plain_name_word(token) and (not word.startswith("ال") or run_first is not None)
         if is_name and (run_first is None or k - run_first < 5):
