@@ -48,7 +48,7 @@ def test_speakers_are_right_on_the_held_out_half(heldout):
     assert heldout["paraphrase"].speaker_accuracy >= 0.85
 
 
-@pytest.mark.xfail(strict=True, reason="the issue's target; direct speech measures 0.87 on the held-out half (issue 13)")
+@pytest.mark.xfail(strict=True, reason="the issue's target; held-out direct speech measures 0.87 (issue 13)")
 def test_speakers_reach_the_issue_target_on_the_held_out_half(heldout):
     assert heldout["direct"].speaker_accuracy >= 0.90
     assert heldout["paraphrase"].speaker_accuracy >= 0.90

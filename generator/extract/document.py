@@ -197,17 +197,23 @@ def bare_name(doc: Document, j: int, limit: int) -> Mention | None:
     return Mention(j, last, j, doc.text[start:doc.tokens[last - 1].end], None, "person")
 
 
+SUBJECT_OPENERS = norm_set("أما بينما فيما كان وكان")
+"""Words after which a name may open a clause as the subject of a later verb."""
+
+
 def bare_name_before(doc: Document, cue: Cue, sentence_first: int) -> Mention | None:
     """An unknown name written before its verb: «أما دينيز فقال», «وليد الركراكي قال»."""
-    first = name_run_before(doc.tokens, doc.quoted, cue.index, sentence_first)
-    if first == cue.index:
+    end = cue.index
+    while end > sentence_first and doc.tokens[end - 1].norm in ("قد", "لقد"):
+        end -= 1  # «وكان تينوبو قد قال»
+    first = name_run_before(doc.tokens, doc.quoted, end, sentence_first)
+    if first == end:
         return None
     before = doc.tokens[first - 1].norm if first > sentence_first else ""
-    if first > sentence_first and before not in ("اما", "بينما") and not HARD_GAP.search(
+    if first > sentence_first and before not in SUBJECT_OPENERS and not HARD_GAP.search(
             doc.text[doc.tokens[first - 1].end:doc.tokens[first].start]):
         return None
-    return Mention(first, cue.index, first, doc.text[doc.tokens[first].start:doc.tokens[cue.index - 1].end],
-                   None, "person")
+    return Mention(first, end, first, doc.text[doc.tokens[first].start:doc.tokens[end - 1].end], None, "person")
 
 
 def source_behind_agency(doc: Document, j: int, limit: int) -> Mention | None:

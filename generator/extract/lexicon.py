@@ -172,7 +172,7 @@ SKIPPABLE_BEFORE_SUBJECT = norm_set(
 NAME_STOPS = (
     PREPOSITIONS | COMPLEMENTIZERS | SKIPPABLE_BEFORE_SUBJECT | COUNTERPART_WORDS
     | norm_set("الذي التي الذين اللذين اللتين هذا هذه ذلك تلك قد لقد لن لم لا ما كما ثم أو حيث حين "
-                "عندما بينما إذ إذا لكن لكنه غير خلال عقب إثر أثناء هناك هنا هو هي هم نحن أنا أما")
+                "عندما بينما إذ إذا لكن لكنه غير خلال عقب إثر أثناء هناك هنا هو هي هم نحن أنا أما كان وكان كانت وكانت")
 )
 NAME_CONNECTORS = norm_set("عبد أبو أبي بن ابن بو آل")  # names that go on with a word in ال
 STATEMENT_LINKS = norm_set("صادر صادرة الصادر الصادرة عن من مشترك")  # «بيان صادر عن الكرملين»

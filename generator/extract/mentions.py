@@ -40,7 +40,7 @@ from .lexicon import (
     prefix_variants,
     strip_article,
 )
-from .titles import name_after_office, name_run_before
+from .titles import name_after_office, name_run, name_run_before
 from .tokens import (
     HARD_GAP,
     QUOTE_CHARS,
@@ -139,6 +139,8 @@ class MentionFinder:
         while i < len(self.tokens):
             mention = None if self.quoted[i] else self._at(i)
             if mention is None:
+                if self.tokens[i].norm in COUNTERPART_WORDS and not self.quoted[i]:
+                    self._counterpart(i, next((m for m in reversed(mentions) if m.kind == "person"), None))
                 i += 1
                 continue
             mention.role = self._role(mention, mentions)
@@ -166,6 +168,18 @@ class MentionFinder:
             if self.tokens[j].norm in COMPLEMENTIZERS:
                 return True
         return False
+
+    def _counterpart(self, i: int, last_person: Mention | None) -> None:
+        """«نظيره الألماني بوريس بيستوريوس»: the name holds the same office as the one before, with its
+        own adjectives; recorded so that «الوزير الألماني» later finds him."""
+        if last_person is None or not last_person.head:
+            return
+        j = self._adjectives_end(i + 1)
+        end = name_run(self.tokens, self.quoted, j, min(len(self.tokens), j + 4))
+        if end > j:
+            person = Mention(j, end, i, self._text(j, end), None, "person", head=last_person.head,
+                             title=self._text(i, j), role="object")
+            self._holders.setdefault(last_person.head, []).append(person)
 
     def _at(self, i: int) -> Mention | None:
         """The mention starting at token ``i``, or None."""
@@ -243,9 +257,12 @@ class MentionFinder:
             holder = self._named_before(i, key, j)
             if holder is not None:
                 return holder
-        if is_definite(self.tokens[i].norm) and self._ends_name(self._adjectives_end(i + 1)):
-            # «الوزير», «الدبلوماسي الإثيوبي»: a definite description refers back to someone named.
-            return Mention(i, j, i, self._text(i, j), None, "anaphor", head=key)
+        adjectives_end = self._adjectives_end(i + 1)
+        if is_definite(self.tokens[i].norm) and self._ends_name(adjectives_end):
+            # «الوزير», «الدبلوماسي الإثيوبي»: a definite description refers back to someone named; its
+            # adjectives pick among the holders («الوزير الألماني» after «نظيره الألماني»).
+            holder = self._holder_of(key, i, adjectives_end) if adjectives_end > i + 1 else None
+            return Mention(i, j, i, self._text(i, j), None, "anaphor", head=key, antecedent=holder)
         named = None if unnamed else self._holder_of(key, i, j)
         if named is not None:
             # «وأضاف وزير المالية أن»: an office without a name, held by someone named before.
@@ -503,6 +520,8 @@ class MentionFinder:
             return "source"
         if prev in COUNTERPART_WORDS or prev in PREPOSITIONS:
             return "object"
+        if prev[:1] in ("ل", "ب") and len(prev) > 3 and not prev.startswith(("لل", "ال")) and prev not in ALL_CUES:
+            return "object"  # «لموقع الاتحاد»: the noun a preposition governs, and what it governs
         coordinated = self.tokens[mention.phrase_first].norm.startswith("و")
         if coordinated and earlier and earlier[-1].last == mention.phrase_first:
             return earlier[-1].role  # «بين بوتين وبايدن»: coordination keeps the role

@@ -101,6 +101,7 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
     runs: list[tuple[int, int]] = []
     run_first: int | None = None
     k = i + 1
+    # A name has been read: what follows a preposition is the occasion («للصحفيين على هامش الاجتماع»).
     while k < len(tokens) and k - i <= 14 and not quoted[k]:
         gap = text[tokens[k - 1].end:tokens[k].start]
         if HARD_GAP.search(gap) or any(c in QUOTE_CHARS for c in gap):
@@ -119,8 +120,10 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
         if run_first is not None:
             runs.append((run_first, k))
             run_first = None
-            if word in CHAIN_ENDS or word in NAME_STOPS or (word[0] == "ل" and _office_word(word[1:])):
+            if word[0] == "ل" and _office_word(word[1:]):
                 break
+        if runs and (word in CHAIN_ENDS or word in NAME_STOPS):
+            break
         k += 1
     if run_first is not None:
         runs.append((run_first, k))
