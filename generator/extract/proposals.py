@@ -86,7 +86,7 @@ def propose(text: str, file_name: str, actors: Mapping[str, Iterable[str]], take
                                     "write it")
     new_speakers: dict[str, dict[str, Any]] = {}
     for n, cand in enumerate(extract_quotes(text, file_name, actors), 1):
-        quote: dict[str, Any] = {"id": f"{source_id}-q{n}", "speaker": _speaker(cand, proposal, new_speakers,
+        quote: dict[str, Any] = {"id": f"{source_id}-q{n}", "speaker": _speaker(cand, actors, new_speakers,
                                                                                 taken, source_id)}
         if cand.speaker_kind == "anonymous" and cand.speaker_name:
             quote["speaker_label"] = cand.speaker_name
@@ -105,8 +105,8 @@ def propose(text: str, file_name: str, actors: Mapping[str, Iterable[str]], take
     return proposal
 
 
-def _speaker(cand: Candidate, proposal: Proposal, new: dict[str, dict[str, Any]], taken: set[str],
-             source_id: str) -> str:
+def _speaker(cand: Candidate, known: Mapping[str, Iterable[str]], new: dict[str, dict[str, Any]],
+             taken: set[str], source_id: str) -> str:
     """The actor id of a candidate's speaker: a known one, a new actor proposed here, or '' when unknown."""
     if cand.speaker:
         return cand.speaker
@@ -119,7 +119,10 @@ def _speaker(cand: Candidate, proposal: Proposal, new: dict[str, dict[str, Any]]
             "kind": cand.speaker_kind, "name": cand.speaker_name, "name_latin": "",
         }
         if cand.speaker_title:
-            actor["roles"] = [{"title": cand.speaker_title, "sources": [source_id]}]
+            role: dict[str, Any] = {"title": cand.speaker_title}
+            if cand.speaker_affiliation in known:
+                role["of"] = cand.speaker_affiliation  # the body resolved to one of facts.yaml's actors
+            actor["roles"] = [{**role, "sources": [source_id]}]
         actor.update({"description": "", "sources": [source_id]})
         new[key] = actor
     return new[key]["id"]
