@@ -14,6 +14,7 @@ from .dates import MONTH_NUMBERS, document_date, explicit_date, relative_date
 from .lexicon import (
     ATTRIBUTION_CUES,
     COMPLEMENTIZERS,
+    MEDIA_HEADS,
     NAME_FOLLOWERS,
     NAME_STOPS,
     NOUN_CUES,
@@ -176,12 +177,17 @@ def subject_after(doc: Document, cue: Cue, limit: int) -> Mention | None:
         return bare_name(doc, j, limit) if cue.kind in ("verb", "attribution") else None
     if mention.kind == "agency":
         return source_behind_agency(doc, mention.last, limit)
+    if mention.head in STATEMENT_HEADS and lexicon_word(doc.tokens[cue.index].norm, TRANSMIT_VERBS):
+        # «ونقل البيان عن سعيد قوله»: the statement relays someone's words.
+        return source_behind_agency(doc, mention.last, limit) or mention.resolved()
     return mention if mention.resolved() is not None else None
 
 
 def bare_name(doc: Document, j: int, limit: int) -> Mention | None:
     """An unknown name with no title after a verb («وشدد بوريل على أن»); a stop word must end it."""
     last = name_run(doc.tokens, doc.quoted, j, limit)
+    if last == j and doc.tokens[j].norm.startswith("ال") and doc.tokens[j].norm in _surnames(doc, j):
+        last = j + 1  # «وأكد الأنصاري»: the family name of someone named before
     for k in range(j + 1, last):
         if not soft_gap(doc.text, doc.tokens[k - 1], doc.tokens[k]):
             last = k
@@ -191,7 +197,9 @@ def bare_name(doc: Document, j: int, limit: int) -> Mention | None:
     gap = doc.text[doc.tokens[last - 1].end:doc.tokens[last].start]
     follower = doc.tokens[last].norm
     if not (HARD_GAP.search(gap) or follower in COMPLEMENTIZERS or follower in NAME_FOLLOWERS
-            or follower in NAME_STOPS or head_in(follower, TITLE_HEADS)):  # «أشرف صبحي وزير الشباب»
+            or follower in NAME_STOPS or head_in(follower, TITLE_HEADS)  # «أشرف صبحي وزير الشباب»
+            or (follower.startswith("ل") and (follower.startswith("لل") or head_in(follower[1:], MEDIA_HEADS)))):
+        # «قال ألبانيز للصحفيين», «قال رايان لوكالة كيودو»: to whom, after the name
         return None
     start = start_without_conjunction(doc.text, doc.tokens[j])
     return Mention(j, last, j, doc.text[start:doc.tokens[last - 1].end], None, "person")
@@ -199,6 +207,18 @@ def bare_name(doc: Document, j: int, limit: int) -> Mention | None:
 
 SUBJECT_OPENERS = norm_set("أما بينما فيما كان وكان")
 """Words after which a name may open a clause as the subject of a later verb."""
+
+
+def _surnames(doc: Document, j: int) -> set[str]:
+    """Last words, with the article, of the people named before token ``j``."""
+    out = set()
+    for mention in doc.mentions:
+        if mention.first >= j:
+            break
+        words = normalise(mention.name).split()
+        if mention.kind == "person" and len(words) > 1 and words[-1].startswith("ال"):
+            out.add(words[-1])
+    return out
 
 
 def bare_name_before(doc: Document, cue: Cue, sentence_first: int) -> Mention | None:

@@ -522,6 +522,9 @@ class MentionFinder:
             return "object"
         if prev[:1] in ("ل", "ب") and len(prev) > 3 and not prev.startswith(("لل", "ال")) and prev not in ALL_CUES:
             return "object"  # «لموقع الاتحاد»: the noun a preposition governs, and what it governs
+        before = self.tokens[k - 1].norm if k > 0 else ""
+        if before.removeprefix("و") in PREPOSITIONS and not is_definite(prev) and not lexicon_word(prev, ALL_CUES):
+            return "object"  # «وعن غياب المهاجم كاورو ميتوما»: a topic, not a speaker
         coordinated = self.tokens[mention.phrase_first].norm.startswith("و")
         if coordinated and earlier and earlier[-1].last == mention.phrase_first:
             return earlier[-1].role  # «بين بوتين وبايدن»: coordination keeps the role
