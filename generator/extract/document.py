@@ -14,6 +14,7 @@ from .dates import MONTH_NUMBERS, document_date, explicit_date, relative_date
 from .lexicon import (
     ATTRIBUTION_CUES,
     COMPLEMENTIZERS,
+    COUNTERPART_WORDS,
     MEDIA_HEADS,
     NAME_FOLLOWERS,
     NAME_STOPS,
@@ -30,7 +31,7 @@ from .lexicon import (
     normalise,
     strip_article,
 )
-from .mentions import Mention, MentionFinder
+from .mentions import Mention, MentionFinder, is_nisba
 from .titles import name_run, name_run_before
 from .tokens import (
     HARD_GAP,
@@ -173,8 +174,10 @@ def subject_after(doc: Document, cue: Cue, limit: int) -> Mention | None:
     if doc.tokens[j].norm == "عن" and lexicon_word(doc.tokens[cue.index].norm, TRANSMIT_VERBS):
         j += 1  # passive «ونقل عن لافروف»
     mention = mention_starting_at(doc, j)
+    if mention is None and cue.kind in ("verb", "attribution"):
+        return _described_name(doc, j, limit) or bare_name(doc, j, limit)
     if mention is None:
-        return bare_name(doc, j, limit) if cue.kind in ("verb", "attribution") else None
+        return None
     if mention.kind == "agency":
         return source_behind_agency(doc, mention.last, limit)
     if mention.head in STATEMENT_HEADS and lexicon_word(doc.tokens[cue.index].norm, TRANSMIT_VERBS):
@@ -207,6 +210,21 @@ def bare_name(doc: Document, j: int, limit: int) -> Mention | None:
 
 SUBJECT_OPENERS = norm_set("أما بينما فيما كان وكان")
 """Words after which a name may open a clause as the subject of a later verb."""
+
+
+def _described_name(doc: Document, j: int, limit: int) -> Mention | None:
+    """A name after a counterpart or a nationality: «نظيره الموريتاني الناني ولد اشروقة», «النرويجي
+    ماغنوس كارلسن»; the words before the name are its title."""
+    k = j + 1 if doc.tokens[j].norm in COUNTERPART_WORDS else j
+    while k < limit and k - j < 3 and is_nisba(doc.tokens[k].norm, definite=True):
+        k += 1
+    if k == j:
+        return None
+    person = bare_name(doc, k, limit)
+    if person is not None:
+        person.phrase_first = j
+        person.title = doc.text[doc.tokens[j].start:doc.tokens[k - 1].end]
+    return person
 
 
 def _surnames(doc: Document, j: int) -> set[str]:

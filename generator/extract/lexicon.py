@@ -127,7 +127,7 @@ TITLE_HEADS = key_set(
     "مرشح مفتي قاضي والي محافظ مدرب لاعب حارس مهاجم نجم دكتور مهندس كابتن لواء قيادي"
 )
 # Heads of descriptions standing for a person the article does not name.
-UNNAMED_HEADS = key_set("مسؤول مسؤولون مسؤولين مصدر مصادر دبلوماسي دبلوماسيون")
+UNNAMED_HEADS = key_set("مسؤول مسؤولون مسؤولين مصدر مصادر دبلوماسي دبلوماسيون أحد إحدى")
 STATEMENT_HEADS = key_set("بيان تصريح تغريدة رسالة مذكرة")
 # Heads of names of bodies that speak for themselves («قالت وزارة الخارجية الروسية»).
 INSTITUTION_HEADS = key_set(

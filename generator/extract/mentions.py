@@ -57,6 +57,8 @@ from .tokens import (
 # --- speaker mentions -----------------------------------------------------------------------------
 
 SENIOR = norm_set("كبير وكبير")
+CALLED = norm_set("يدعى ويدعى يدعي ويدعي واسمه اسمه")
+"""Words that give the name of someone first described: «أحد المحتجين، ويدعى …»."""
 HONORIFICS = frozenset({"دكتور", "مهندس", "كابتن", "لواء"})
 """Title heads that are honorifics: the office, when written after the name, is the title."""
 """«كبير» heads an office only in «كبير الـ…»."""
@@ -246,6 +248,8 @@ class MentionFinder:
             if titled is not None and self.aliases.actor_in(self.text, self.tokens, titled.name_first,
                                                             titled.name_last) is None:
                 name = (titled.name_first, titled.name_last)
+        if unnamed and name is None:
+            name = self._called(j)  # «أحد منظمي الاحتجاج، ويدعى سالم المغربي»
         if name:
             first, last = name
             actor = self.aliases.actor_in(self.text, self.tokens, first, last)
@@ -271,6 +275,17 @@ class MentionFinder:
         if actor is None and unnamed:
             actor = self._nationality(i + 1, j)
         return Mention(i, j, i, self._text(i, j), actor, "official", head=key)
+
+    def _called(self, k: int) -> tuple[int, int] | None:
+        """The name after «ويدعى»/«واسمه» that follows an unnamed description ending near ``k``."""
+        end = min(len(self.tokens) - 1, k + 4)
+        while k < end and self.tokens[k].norm not in CALLED and not self.quoted[k] and not SENTENCE_END.search(
+                self._gap_before(k + 1)):
+            k += 1
+        if k + 1 >= len(self.tokens) or self.tokens[k].norm not in CALLED or self.quoted[k + 1]:
+            return None
+        end = name_run(self.tokens, self.quoted, k + 1, min(len(self.tokens), k + 5))
+        return (k + 1, end) if end > k + 1 else None
 
     def _apposition(self, person: Mention, k: int) -> None:
         """Record the office written right after a name («أشرف صبحي وزير الشباب والرياضة») as also his."""
@@ -489,6 +504,9 @@ class MentionFinder:
         token = self.tokens[first]
         if not clitics:
             start = start_without_conjunction(self.text, token)
+            while first > 0 and self.text[self.tokens[first - 1].end:start] == "-":
+                first -= 1  # «آنا-ماخا هنريكسون»: a hyphen joins the parts of one name
+                start = self.tokens[first].start
             return self.text[start:self.tokens[last - 1].end]
         start = skip_letters(self.text, token.start, len(clitics))
         name = self.text[start:self.tokens[last - 1].end]
