@@ -103,8 +103,20 @@ def _describe(doc: Document, aliases: AliasIndex, speaker: Mention) -> tuple[str
         return None, None, "person"
     body = aliases.actor_in(doc.text, doc.tokens, speaker.phrase_first + 1, speaker.first)
     if body is None and speaker.first - speaker.phrase_first > 1:
-        body = doc.text[doc.tokens[speaker.phrase_first + 1].start:doc.tokens[speaker.first - 1].end]
+        k = speaker.phrase_first + 1
+        words = [t.norm for t in doc.tokens[k:speaker.first]]
+        if SPOKESPERSON_LINK in words:  # «المتحدث الرسمي باسم وزارة …»: the body follows باسم
+            k += words.index(SPOKESPERSON_LINK) + 1
+        while k < speaker.first - 1 and doc.tokens[k].norm in GENERIC_MODIFIERS:
+            k += 1
+        if k < speaker.first:
+            body = doc.text[doc.tokens[k].start:doc.tokens[speaker.first - 1].end]
     return speaker.title, body, "person"
+
+
+SPOKESPERSON_LINK = normalise("باسم")
+GENERIC_MODIFIERS = frozenset(normalise(w) for w in "الرسمي الرسمية العام العامة الأول الأولى".split())
+"""Words after a title head that qualify the office, not the body it belongs to."""
 
 
 def _full_names(candidates: list[Candidate]) -> list[Candidate]:

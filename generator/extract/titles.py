@@ -19,6 +19,7 @@ from .lexicon import (
     NAME_OF_HEADS,
     NAME_STOPS,
     RANK_ADJECTIVES,
+    TITLE_HEADS,
     TITLE_MODIFIERS,
     WEEKDAYS,
     head_key,
@@ -130,6 +131,12 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
     if not runs:
         return None
     first, last = runs[-1]
+    before = tokens[first - 1].norm
+    if last - first >= 2 and first - 1 > i and not before.startswith("ال") and _office_word(before) and (
+            head_key(before) not in TITLE_HEADS):
+        # «إلى محادثات جنيف كينجي أوتا», «رئيس وزراء بريطانيا بوريس جونسون»: the word an office noun
+        # governs is a place or a body, and the name starts after it.
+        first += 1
     return TitledName(i, first, last)
 
 
