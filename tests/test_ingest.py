@@ -118,3 +118,16 @@ def test_accept_appends_keeps_every_line_and_the_quotes_reach_their_speakers_pag
         page = next((project / "site" / "actors").glob(f"example-news-2023-06-08-speaker-{1 + 2 * k}/index.html"))
         html = page.read_text(encoding="utf-8")
         assert name in html and all(q in html for q in quotes)
+
+
+def test_a_proposal_that_is_not_yaml_or_not_a_file_is_located_and_nothing_else_is_blamed(project: Path):
+    proposals = project / "data" / "proposals"
+    proposals.mkdir(parents=True)
+    (proposals / "broken.yaml").write_text("quotes:\n  - id: x\n    kind: [\n", encoding="utf-8")
+    (proposals / "folder.yaml").mkdir()
+    result = run_cli(project, "check")
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()[:-1]
+    assert [line.split(": ")[0] for line in lines] == ["data/proposals/broken.yaml:4:1",
+                                                       "data/proposals/folder.yaml:1:1"]
+    assert "Traceback" not in result.stderr
