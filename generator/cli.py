@@ -1,9 +1,11 @@
-"""Command line: ``python -m generator build|check|schema|extract|search-index``."""
+"""Command line: ``python -m generator build|check|schema|extract|ingest|accept|search-index``."""
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
 import subprocess
 import sys
 import time
@@ -11,9 +13,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .extract import candidates_to_yaml, extract_quotes
+from .extract.proposals import proposal_yaml, propose
 from .facts.errors import FactsError, Problem, annotation, printable
-from .facts.load import decode_text, load_file, load_yaml
-from .facts.schema import json_schema_text
+from .facts.load import decode_text, load_file, load_yaml, read_text
+from .facts.proposals import PROPOSALS, accept, load_proposals, validate_together
+from .facts.schema import SEED_FILE_PATTERN, json_schema_text
 from .integrations.pagefind import SearchIndexError, build_search_index, describe
 from .project import Project, build, check_pages, load_facts
 from .site.changes import compare, summary
@@ -72,6 +76,18 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("head", help="a facts file, or a git revision such as HEAD")
     p.set_defaults(run=_diff)
 
+    p = sub.add_parser("ingest", help="copy a new article into seeds/ and propose its source, speakers and quotes "
+                       "in data/proposals/")
+    p.add_argument("file", type=Path, help="the article, UTF-8 text; its name must suit seeds/ (e.g. 005_x.txt)")
+    p.add_argument("--published", help="publication date YYYY-MM-DD, when the article carries none")
+    p.add_argument("--outlet", help="the outlet, as the article names it")
+    p.add_argument("--url", help="address of the article")
+    p.set_defaults(run=_ingest)
+
+    p = sub.add_parser("accept", help="append a completed proposal to data/facts.yaml and remove it")
+    p.add_argument("proposal", type=Path, help="e.g. data/proposals/article-2023-03-21.yaml")
+    p.set_defaults(run=_accept)
+
     p = sub.add_parser("search-index", help="index a built site for its search dialog (for builders that run no "
                        "MkDocs plugins; `mkdocs build` does it itself)")
     p.add_argument("site", type=Path, help="the built site folder, e.g. site")
@@ -102,9 +118,63 @@ def _check(args: argparse.Namespace) -> int:
     base = load_facts(project)
     if args.file is None:  # the project's own facts: also what `build` would refuse
         check_pages(project, base)
+    proposals = _check_proposals(project) if args.file is None else 0
     print(f"{project.display(project.facts)}: OK — {len(base.sources)} sources, {len(base.actors)} actors, "
           f"{len(base.events)} events, {len(base.quotes)} quotes, {len(base.claims)} claims "
           f"| سليم")
+    if proposals:
+        print(f"{project.display(project.root / PROPOSALS)}: OK — {proposals} proposal(s) | سليمة")
+    return 0
+
+
+def _check_proposals(project: Project) -> int:
+    """Every proposal in data/proposals/ checked together with facts.yaml (FactsError locating each problem
+    in its own file); how many there are."""
+    proposals = load_proposals(project.root / PROPOSALS, project.display)
+    if proposals:
+        validate_together(load_file(project.facts, project.display(project.facts)), proposals, project.seeds)
+    return len(proposals)
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    """Copy the article byte for byte into seeds/ and write its proposal; refuse rather than overwrite."""
+    project = Project.at(args.root)
+    shown = str(args.file)
+    text = read_text(args.file, shown)  # the loader's checks: a regular file, size limit, UTF-8
+    target = project.seeds / args.file.name
+    if not re.match(SEED_FILE_PATTERN, args.file.name):
+        raise FactsError([Problem(shown, 1, 1, "", "the file name must be Latin letters, digits, `_ . -` and end in "
+                                  "`.txt` to go into seeds/; rename it", "يجب أن يتكون اسم الملف من حروف لاتينية "
+                                  "وأرقام و`_ . -` وينتهي بـ `.txt`؛ أعد تسميته")])
+    if args.published and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.published):
+        raise FactsError([Problem(shown, 1, 1, "--published", f"`{args.published}` is not a date YYYY-MM-DD",
+                                  f"`{args.published}` ليس تاريخًا بالشكل YYYY-MM-DD")])
+    if target.exists():
+        raise FactsError([Problem(shown, 1, 1, "", f"{project.display(target)} already exists; an article is "
+                                  "ingested once (rename the file if it is another one)",
+                                  f"الملف {project.display(target)} موجود؛ يُستورد المقال مرة واحدة")])
+    base = load_facts(project)
+    taken = {*base.sources, *base.actors, *base.events, *base.quotes, *base.claims}
+    for proposal_path in sorted((project.root / PROPOSALS).glob("*.yaml")):
+        taken.add(proposal_path.stem)
+    proposal = propose(text, args.file.name, {a.id: a.names for a in base.actors.values()}, taken,
+                       published=args.published, outlet=args.outlet, url=args.url)
+    out = project.root / PROPOSALS / f"{proposal.source_id}.yaml"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(args.file, target)
+    out.write_text(proposal_yaml(proposal), encoding="utf-8")
+    print(f"{project.display(target)}: copied; {project.display(out)}: {len(proposal.quotes)} quote(s), "
+          f"{len(proposal.actors)} new actor(s), {len(proposal.to_complete)} field(s) to complete; "
+          "then run `python -m generator check`")
+    return 0
+
+
+def _accept(args: argparse.Namespace) -> int:
+    project = Project.at(args.root)
+    counts = accept(project.facts, project.display(project.facts), args.proposal, str(args.proposal),
+                    project.seeds)
+    added = ", ".join(f"{n} {section}" for section, n in counts.items())
+    print(f"{project.display(project.facts)}: appended {added}; {args.proposal} removed | أضيف الاقتراح")
     return 0
 
 

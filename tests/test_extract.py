@@ -36,9 +36,14 @@ ACTORS: dict[str, list[str]] = {
 }
 
 
+def direct_quotes(text: str, source: str, actors) -> list[Candidate]:
+    """The direct quotations extract_quotes proposes (reported speech is tested in test_extract_corpus.py)."""
+    return [c for c in extract_quotes(text, source, actors) if c.kind == "direct"]
+
+
 def only(text: str) -> Candidate:
     """The single candidate extracted from a snippet."""
-    found = extract_quotes(text, "snippet.txt", ACTORS)
+    found = direct_quotes(text, "snippet.txt", ACTORS)
     assert len(found) == 1, [c.text for c in found]
     return found[0]
 
@@ -102,7 +107,7 @@ def test_trailing_attribution_with_bihasab() -> None:
 
 def test_attribution_between_two_parts_of_a_quotation() -> None:
     text = '"لا نريد مواجهة مع أحد"، يقول المحلل السياسي الروسي فيودور لوكيانوف، "لكن موسكو لن تقبل بتجاهل مخاوفها".'
-    found = extract_quotes(text, "snippet.txt", ACTORS)
+    found = direct_quotes(text, "snippet.txt", ACTORS)
     assert [c.text for c in found] == ["لا نريد مواجهة مع أحد", "لكن موسكو لن تقبل بتجاهل مخاوفها"]
     assert {(c.speaker, c.speaker_name, c.cue) for c in found} == {(None, "فيودور لوكيانوف", "يقول")}
 
@@ -132,7 +137,7 @@ CONTINUED = (
 
 
 def test_continuation_verbs_keep_the_last_speaker() -> None:
-    found = extract_quotes(CONTINUED, "snippet.txt", ACTORS)
+    found = direct_quotes(CONTINUED, "snippet.txt", ACTORS)
     assert [c.cue for c in found] == ["قال", "أضاف", "أضاف", "تابع", "لفت", "مشيرا"]
     assert {c.speaker for c in found} == {"mevlut-cavusoglu"}
     assert {c.speaker_name for c in found} == {"مولود جاويش أوغلو"}
@@ -143,7 +148,7 @@ def test_feminine_continuation() -> None:
         'وقالت زاخاروفا: "الغرب يروج لروايات لا أساس لها".\n'
         'وأضافت: "هذه الحملة تهدف إلى تبرير التصعيد".'
     )
-    assert [(c.speaker, c.cue) for c in extract_quotes(text, "s.txt", ACTORS)] == [
+    assert [(c.speaker, c.cue) for c in direct_quotes(text, "s.txt", ACTORS)] == [
         ("maria-zakharova", "قالت"), ("maria-zakharova", "أضافت"),
     ]
 
@@ -261,7 +266,7 @@ def test_unnamed_source_takes_no_following_words_as_a_name() -> None:
 
 
 def test_without_known_actors_names_are_kept_and_ids_are_empty() -> None:
-    found = extract_quotes(CONTINUED, "snippet.txt", {})
+    found = direct_quotes(CONTINUED, "snippet.txt", {})
     assert {(c.speaker, c.speaker_name) for c in found} == {(None, "مولود جاويش أوغلو")}
 
 
@@ -274,13 +279,13 @@ def test_scare_quotes_and_quoted_names_are_spans_but_not_quotes() -> None:
         'ونقلت وكالة "أسوشيتد برس" الخبر عن مصادر محلية في "دونيتسك".'
     )
     assert quoted(text) == ["الهستيريا", "الناتو", "فايننشال تايمز", "الخطوط الحمراء", "أسوشيتد برس", "دونيتسك"]
-    assert extract_quotes(text, "snippet.txt", ACTORS) == []
+    assert direct_quotes(text, "snippet.txt", ACTORS) == []
 
 
 def test_quoted_subheading_is_not_a_quote() -> None:
     text = 'مقدمة الخبر هنا.\n\n"لا عودة إلى الوراء"\n\nقال هافيستو إن القرار اتخذ.'
     assert quoted(text) == ["لا عودة إلى الوراء"]
-    assert extract_quotes(text, "snippet.txt", ACTORS) == []
+    assert direct_quotes(text, "snippet.txt", ACTORS) == []
 
 
 def test_short_quote_after_a_colon_is_kept() -> None:
@@ -293,7 +298,7 @@ def test_short_quote_after_a_colon_is_kept() -> None:
 def test_mixed_curly_and_straight_marks() -> None:
     text = 'قال بلينكن: “الدبلوماسية هي الطريق الوحيد المسؤول". وقال لافروف: "ننتظر أجوبة واضحة على مقترحاتنا”.'
     assert quoted(text) == ["الدبلوماسية هي الطريق الوحيد المسؤول", "ننتظر أجوبة واضحة على مقترحاتنا"]
-    found = extract_quotes(text, "snippet.txt", ACTORS)
+    found = direct_quotes(text, "snippet.txt", ACTORS)
     assert [c.speaker for c in found] == ["antony-blinken", "sergei-lavrov"]
 
 
@@ -375,7 +380,7 @@ def test_yesterday_and_today_relative_to_the_article_date() -> None:
         'وقال بيسكوف أمس إن "الرئيس سيدرس الرد بعناية".\n'
         'وصرحت زاخاروفا اليوم بأن "الوزارة ستنشر ردها كاملا".'
     )
-    assert [c.date for c in extract_quotes(text, "s.txt", ACTORS)] == ["2022-01-20", "2022-01-21"]
+    assert [c.date for c in direct_quotes(text, "s.txt", ACTORS)] == ["2022-01-20", "2022-01-21"]
 
 
 def test_weekday_of_another_event_is_not_the_statement_date() -> None:
@@ -388,7 +393,7 @@ def test_weekday_of_another_event_is_not_the_statement_date() -> None:
 
 def test_confidence_is_lower_without_a_cue() -> None:
     text = 'قال بيسكوف إن "الرد سيكون مدروسا بعناية".\n\nوتضمنت الوثيقة عبارة "الأمن غير القابل للتجزئة" مرارا.'
-    first, second = extract_quotes(text, "snippet.txt", ACTORS)
+    first, second = direct_quotes(text, "snippet.txt", ACTORS)
     assert 0.0 <= second.confidence < first.confidence <= 1.0
 
 
@@ -409,7 +414,7 @@ def test_any_text_gives_well_formed_spans_and_candidates(text: str) -> None:
     for start, end in spans:
         assert 0 <= start < end <= len(text)
         assert not text[start].isspace() and not text[end - 1].isspace()
-    found = extract_quotes(text, "f.txt", ACTORS)
+    found = direct_quotes(text, "f.txt", ACTORS)
     assert [c.start for c in found] == sorted(c.start for c in found)
     for c in found:
         assert c.text == text[c.start:c.end]
@@ -421,7 +426,7 @@ def test_any_text_gives_well_formed_spans_and_candidates(text: str) -> None:
 
 def test_yaml_round_trip_keeps_values_order_and_arabic() -> None:
     found = [
-        *extract_quotes(CONTINUED, "seeds/مثال.txt", ACTORS),
+        *direct_quotes(CONTINUED, "seeds/مثال.txt", ACTORS),
         Candidate("نعم", "x.txt", 0, 3, None, None, None, None, 0.1),
         Candidate('قال: "لا"', "x.txt", 5, 14, "a", "ب", "قال", "2022-01-18", 1.0),
     ]
@@ -505,7 +510,7 @@ def test_seed_quotes_are_found_with_their_speakers(record_property: Callable[[st
     for path in sorted(SEEDS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         _, offsets = _normalised_with_offsets(text)
-        cands = [(c, _normalised_range(offsets, c.start, c.end)) for c in extract_quotes(text, str(path), actors)]
+        cands = [(c, _normalised_range(offsets, c.start, c.end)) for c in direct_quotes(text, str(path), actors)]
         quotes = curated.get(path.name, [])
         candidates += len(cands)
         matched += sum(

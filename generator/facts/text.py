@@ -157,18 +157,27 @@ ARABIC_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
 """Character ranges of Arabic vowel signs, shadda, sukun and Quranic marks (for regex classes)."""
 DIACRITICS = re.compile(f"[{ARABIC_MARKS}\u0640]")
 """Marks and tatweel: what two spellings of one word may differ by without being different words."""
-_LETTER_TABLE = str.maketrans({
+_SPELLING = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
     "ة": "ه", "ى": "ي", "ی": "ي", "ي": "ي", "ک": "ك", "ۀ": "ه", "ە": "ه",
-    "ؤ": "و", "ئ": "ي", "ء": "",
     "گ": "غ", "چ": "ج", "پ": "ب", "ڤ": "ف",
-})
+}
+_SPELLING_TABLE = str.maketrans(_SPELLING)
+_LETTER_TABLE = str.maketrans({**_SPELLING, "ؤ": "و", "ئ": "ي", "ء": ""})
 _NON_WORD = re.compile(r"[^\w]+")
+
+
+def fold_letters(text: str, *, hamza: bool = False) -> str:
+    """``text`` without marks or tatweel, one alif, ه for ة, ي for ى, and without hamza seats unless
+    ``hamza`` (the extractor keeps them: its word lists tell words apart by length).
+
+    Keeps every other character where it is, so offsets of whole words stay comparable.
+    """
+    return DIACRITICS.sub("", text).translate(_SPELLING_TABLE if hamza else _LETTER_TABLE)
 
 
 def fold_arabic(text: str) -> str:
     """Lower-case, unvowelled, hamza-free spelling used to compare names however they are written."""
     text = unicodedata.normalize("NFKC", text)
-    text = DIACRITICS.sub("", text)
-    text = text.translate(_LETTER_TABLE).casefold()
+    text = fold_letters(text).casefold()
     return " ".join(_NON_WORD.sub(" ", text).split())

@@ -19,6 +19,9 @@ MONTHS: tuple[tuple[str, str], ...] = (
 EASTERN_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 """Western digits → Arabic-Indic (Eastern) digits."""
 
+WESTERN_DIGITS = {**{v: k for k, v in EASTERN_DIGITS.items()}, **{0x06F0 + d: 0x30 + d for d in range(10)}}
+"""Arabic-Indic and Persian digits → Western digits (a ``str.translate`` table), for reading dates back."""
+
 LABELS: dict[str, dict[str, str]] = {
     "actor_kind": {"person": "شخص", "institution": "مؤسسة", "state": "دولة"},
     "actor_kind_plural": {"person": "الأشخاص", "institution": "المؤسسات", "state": "الدول"},

@@ -1,0 +1,377 @@
+"""An article read once: its tokens, sentences, speaker mentions and reporting cues, each cue with its subject.
+
+Cues get their subjects in text order, so a cue without a subject continues the last speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .aliases import AliasIndex
+from .dates import MONTH_NUMBERS, document_date, explicit_date, relative_date
+from .lexicon import (
+    ATTRIBUTION_CUES,
+    COMPLEMENTIZERS,
+    COUNTERPART_WORDS,
+    MEDIA_HEADS,
+    NAME_FOLLOWERS,
+    NAME_STOPS,
+    NOUN_CUES,
+    PARTICIPLE_CUES,
+    SKIPPABLE_BEFORE_SUBJECT,
+    STATEMENT_HEADS,
+    STATEMENT_PLACE_VERBS,
+    TITLE_HEADS,
+    TRANSMIT_VERBS,
+    VERB_CUES,
+    head_in,
+    norm_set,
+    normalise,
+    strip_article,
+)
+from .mentions import Mention, MentionFinder, is_nisba
+from .titles import name_run, name_run_before
+from .tokens import (
+    HARD_GAP,
+    QUOTE_CHARS,
+    SENTENCE_END,
+    Token,
+    first_token_from,
+    lexicon_word,
+    soft_gap,
+    start_without_conjunction,
+    tokenise,
+)
+
+# --- reporting cues -------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Cue:
+    index: int             # token index of the cue word
+    end: int               # token index after the cue phrase
+    kind: str              # verb | participle | noun | attribution
+    surface: str
+    subject: Mention | None = None
+    explicit: bool = False  # subject written in the cue's own sentence
+    date: str | None = None
+
+
+VERBAL_NOUN_MARKERS = norm_set("عدم دون بدون")
+"""Words that make the reporting word after them a verbal noun («عدم ذكر»)."""
+
+
+def find_cues(text: str, tokens: list[Token], quoted: list[bool]) -> list[Cue]:
+    """Reporting cues outside quotations: verbs inside quoted speech report someone else's words."""
+    cues: list[Cue] = []
+    for i, token in enumerate(tokens):
+        if quoted[i] or (i > 0 and tokens[i - 1].norm in VERBAL_NOUN_MARKERS):
+            continue  # «طلب عدم ذكر اسمه»: a verbal noun, nobody speaking
+        word = token.norm
+        start = start_without_conjunction(text, token)
+        if lexicon_word(word, VERB_CUES):
+            cues.append(Cue(i, i + 1, "verb", text[start:token.end]))
+        elif lexicon_word(word, PARTICIPLE_CUES):
+            cues.append(Cue(i, i + 1, "participle", text[start:token.end]))
+        elif lexicon_word(word, NOUN_CUES):
+            cues.append(Cue(i, i + 1, "noun", text[start:token.end]))
+        elif lexicon_word(word, ATTRIBUTION_CUES):
+            end = i + 1
+            if end < len(tokens) and tokens[end].norm in ("ل", "عن", "ما"):
+                end += 1  # «وفقا لـ», «نقلا عن»
+            cues.append(Cue(i, end, "attribution", text[start:tokens[end - 1].end]))
+        elif (
+            lexicon_word(word, STATEMENT_PLACE_VERBS) and i + 2 < len(tokens) and tokens[i + 1].norm == "في"
+            and head_in(tokens[i + 2].norm, STATEMENT_HEADS)
+        ):
+            cues.append(Cue(i, i + 2, "verb", text[start:tokens[i + 1].end]))
+    return cues
+
+
+# --- the document ---------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Document:
+    text: str
+    tokens: list[Token]
+    quoted: list[bool]
+    sentence_starts: list[int]
+    mentions: list[Mention]
+    cues: list[Cue]
+    doc_date: dt.date | None
+    mention_ends: list[int] = field(default_factory=list)
+    cue_positions: list[int] = field(default_factory=list)
+    events: list[tuple[int, Cue]] = field(default_factory=list)  # (offset, cue) with a subject
+
+    def sentence_start(self, offset: int) -> int:
+        return self.sentence_starts[bisect.bisect_right(self.sentence_starts, offset) - 1]
+
+    def sentence_first_token(self, i: int) -> int:
+        return first_token_from(self.tokens, self.sentence_start(self.tokens[i].start))
+
+    def sentence_end_token(self, i: int) -> int:
+        k = bisect.bisect_right(self.sentence_starts, self.tokens[i].start)
+        end = self.sentence_starts[k] if k < len(self.sentence_starts) else len(self.text)
+        return first_token_from(self.tokens, end)
+
+
+def sentence_starts(text: str, quotes: list[tuple[int, int]]) -> list[int]:
+    """Offsets where sentences start, ignoring full stops inside quotations."""
+    starts = [0]
+    k = 0
+    for m in SENTENCE_END.finditer(text):
+        while k < len(quotes) and quotes[k][1] < m.start():
+            k += 1
+        if k < len(quotes) and quotes[k][0] <= m.start() < quotes[k][1]:
+            continue
+        starts.append(m.end())
+    return starts
+
+
+def quoted_flags(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[bool]:
+    flags: list[bool] = []
+    k = 0
+    for token in tokens:
+        while k < len(quotes) and quotes[k][1] <= token.start:
+            k += 1
+        flags.append(k < len(quotes) and quotes[k][0] <= token.start < quotes[k][1])
+    return flags
+
+
+def build_document(text: str, aliases: AliasIndex, quotes: list[tuple[int, int]]) -> Document:
+    tokens = tokenise(text)
+    quoted = quoted_flags(tokens, quotes)
+    doc = Document(
+        text=text, tokens=tokens, quoted=quoted, sentence_starts=sentence_starts(text, quotes),
+        mentions=MentionFinder(text, tokens, aliases, quoted).all(), cues=find_cues(text, tokens, quoted),
+        doc_date=document_date(text),
+    )
+    doc.mention_ends = [m.last for m in doc.mentions]
+    doc.cue_positions = [c.index for c in doc.cues]
+    attribute_cues(doc)
+    return doc
+
+
+def mention_starting_at(doc: Document, i: int) -> Mention | None:
+    k = bisect.bisect_right(doc.mention_ends, i)
+    if k < len(doc.mentions) and doc.mentions[k].phrase_first <= i <= doc.mentions[k].first:
+        return doc.mentions[k]
+    return None
+
+
+def subject_after(doc: Document, cue: Cue, limit: int) -> Mention | None:
+    """The subject written right after a cue (verb-first order), through agency chains to the speaker."""
+    j = cue.end
+    while j < limit and (doc.tokens[j].norm in SKIPPABLE_BEFORE_SUBJECT or doc.tokens[j].norm.isdigit()
+                         or strip_article(doc.tokens[j].norm) in MONTH_NUMBERS):
+        j += 1
+    if j >= limit or doc.quoted[j]:
+        return None
+    gap = doc.text[doc.tokens[cue.end - 1].end:doc.tokens[j].start]
+    if ":" in gap or any(ch in QUOTE_CHARS for ch in gap) or SENTENCE_END.search(gap):
+        return None
+    if doc.tokens[j].norm == "عن" and lexicon_word(doc.tokens[cue.index].norm, TRANSMIT_VERBS):
+        j += 1  # passive «ونقل عن لافروف»
+    mention = mention_starting_at(doc, j)
+    if mention is None and cue.kind in ("verb", "attribution"):
+        return _described_name(doc, j, limit) or bare_name(doc, j, limit)
+    if mention is None:
+        return None
+    if mention.kind == "agency":
+        return source_behind_agency(doc, mention.last, limit)
+    if mention.head in STATEMENT_HEADS and lexicon_word(doc.tokens[cue.index].norm, TRANSMIT_VERBS):
+        # «ونقل البيان عن سعيد قوله»: the statement relays someone's words.
+        return source_behind_agency(doc, mention.last, limit) or mention.resolved()
+    return mention if mention.resolved() is not None else None
+
+
+def bare_name(doc: Document, j: int, limit: int) -> Mention | None:
+    """An unknown name with no title after a verb («وشدد بوريل على أن»); a stop word must end it."""
+    last = name_run(doc.tokens, doc.quoted, j, limit)
+    if last == j and doc.tokens[j].norm.startswith("ال") and doc.tokens[j].norm in _surnames(doc, j):
+        last = j + 1  # «وأكد الأنصاري»: the family name of someone named before
+    for k in range(j + 1, last):
+        if not soft_gap(doc.text, doc.tokens[k - 1], doc.tokens[k]):
+            last = k
+            break
+    if last == j or last >= len(doc.tokens):
+        return None
+    gap = doc.text[doc.tokens[last - 1].end:doc.tokens[last].start]
+    follower = doc.tokens[last].norm
+    if not (HARD_GAP.search(gap) or follower in COMPLEMENTIZERS or follower in NAME_FOLLOWERS
+            or follower in NAME_STOPS or head_in(follower, TITLE_HEADS)  # «أشرف صبحي وزير الشباب»
+            or (follower.startswith("ل") and (follower.startswith("لل") or head_in(follower[1:], MEDIA_HEADS)))):
+        # «قال ألبانيز للصحفيين», «قال رايان لوكالة كيودو»: to whom, after the name
+        return None
+    start = start_without_conjunction(doc.text, doc.tokens[j])
+    return Mention(j, last, j, doc.text[start:doc.tokens[last - 1].end], None, "person")
+
+
+SUBJECT_OPENERS = norm_set("أما بينما فيما كان وكان")
+"""Words after which a name may open a clause as the subject of a later verb."""
+
+
+def _described_name(doc: Document, j: int, limit: int) -> Mention | None:
+    """A name after a counterpart or a nationality: «نظيره الموريتاني الناني ولد اشروقة», «النرويجي
+    ماغنوس كارلسن»; the words before the name are its title."""
+    k = j + 1 if doc.tokens[j].norm in COUNTERPART_WORDS else j
+    while k < limit and k - j < 3 and is_nisba(doc.tokens[k].norm, definite=True):
+        k += 1
+    if k == j:
+        return None
+    person = bare_name(doc, k, limit)
+    if person is not None:
+        person.phrase_first = j
+        person.title = doc.text[doc.tokens[j].start:doc.tokens[k - 1].end]
+    return person
+
+
+def _surnames(doc: Document, j: int) -> set[str]:
+    """Last words, with the article, of the people named before token ``j``."""
+    out = set()
+    for mention in doc.mentions:
+        if mention.first >= j:
+            break
+        words = normalise(mention.name).split()
+        if mention.kind == "person" and len(words) > 1 and words[-1].startswith("ال"):
+            out.add(words[-1])
+    return out
+
+
+def bare_name_before(doc: Document, cue: Cue, sentence_first: int) -> Mention | None:
+    """An unknown name written before its verb: «أما دينيز فقال», «وليد الركراكي قال»."""
+    end = cue.index
+    while end > sentence_first and doc.tokens[end - 1].norm in ("قد", "لقد"):
+        end -= 1  # «وكان تينوبو قد قال»
+    first = name_run_before(doc.tokens, doc.quoted, end, sentence_first)
+    if first == end:
+        return None
+    before = doc.tokens[first - 1].norm if first > sentence_first else ""
+    if first > sentence_first and before not in SUBJECT_OPENERS and not HARD_GAP.search(
+            doc.text[doc.tokens[first - 1].end:doc.tokens[first].start]):
+        return None
+    return Mention(first, end, first, doc.text[doc.tokens[first].start:doc.tokens[end - 1].end], None, "person")
+
+
+def source_behind_agency(doc: Document, j: int, limit: int) -> Mention | None:
+    """«نقلت وكالة رويترز عن المسؤول»: the first mention introduced by عن before ``limit``."""
+    k = bisect.bisect_right(doc.mention_ends, j)
+    while k < len(doc.mentions) and doc.mentions[k].first < limit:
+        mention = doc.mentions[k]
+        if mention.role == "source" and mention.kind != "agency" and mention.resolved() is not None:
+            return mention
+        k += 1
+    return None
+
+
+def subject_before(doc: Document, sentence_first: int, index: int) -> Mention | None:
+    """The nearest mention before token ``index`` in its sentence that can be a subject.
+
+    A mention inside what an earlier cue reports («أعلن البيت الأبيض أن بايدن دعا ... وأكد أن») gives
+    way to that cue's subject: the reporter is the source of the words that follow.
+    """
+    k = bisect.bisect_right(doc.mention_ends, index) - 1
+    while k >= 0 and doc.mentions[k].phrase_first >= sentence_first:
+        mention = doc.mentions[k]
+        if can_speak(mention):
+            return outer_reporter(doc, sentence_first, mention) or mention
+        k -= 1
+    return None
+
+
+def can_speak(mention: Mention) -> bool:
+    return mention.role in ("subject", "source") and mention.kind != "agency" and mention.resolved() is not None
+
+
+def outer_reporter(doc: Document, sentence_first: int, mention: Mention) -> Mention | None:
+    """The subject of the first cue of the sentence whose «أن/إن» or colon comes before ``mention``."""
+    k = bisect.bisect_left(doc.cue_positions, sentence_first)
+    while k < len(doc.cues) and doc.cues[k].index < mention.phrase_first:
+        cue = doc.cues[k]
+        reported = introduces_speech(doc, cue.end, mention.phrase_first)
+        if reported and cue.explicit and cue.subject is not None and cue.subject is not mention:
+            return cue.subject
+        k += 1
+    return None
+
+
+def introduces_speech(doc: Document, first: int, last: int) -> bool:
+    """Whether a complementizer (أن، إن، بأن) or a colon lies between token indices ``first`` and ``last``."""
+    for j in range(first, min(last, len(doc.tokens))):
+        if doc.tokens[j].norm in COMPLEMENTIZERS or ":" in doc.text[doc.tokens[j - 1].end:doc.tokens[j].start]:
+            return True
+    return last < len(doc.tokens) and ":" in doc.text[doc.tokens[last - 1].end:doc.tokens[last].start]
+
+
+def previous_cue_in_sentence(doc: Document, index: int, sentence_first: int) -> Cue | None:
+    k = bisect.bisect_left(doc.cue_positions, index) - 1
+    while k >= 0 and doc.cues[k].index >= sentence_first:
+        if doc.cues[k].kind != "attribution" and doc.cues[k].subject is not None:
+            return doc.cues[k]
+        k -= 1
+    return None
+
+
+def attribute_cues(doc: Document) -> None:
+    """Give every cue a subject, in text order, so that cues without one continue the last speaker.
+
+    Order of preference: the subject after the verb; for a participle (مشيرا، مضيفا) the subject of the
+    verb it accompanies; the nearest non-object mention before the cue in its sentence; the subject of
+    an earlier cue in the sentence; the last speaker.
+    """
+    last: Cue | None = None
+    for cue in doc.cues:
+        sentence_first = doc.sentence_first_token(cue.index)
+        limit = doc.sentence_end_token(cue.index)
+        cue.date = statement_date(doc, sentence_first, cue)
+        if cue.kind == "attribution":
+            cue.subject = subject_after(doc, cue, limit)
+            cue.explicit = cue.subject is not None
+        else:
+            give_subject(doc, cue, sentence_first, limit, last)
+        if cue.subject is not None:
+            last = cue
+            doc.events.append((doc.tokens[cue.index].start, cue))
+
+
+def give_subject(doc: Document, cue: Cue, sentence_first: int, limit: int, last: Cue | None) -> None:
+    subject = subject_after(doc, cue, limit) if cue.kind in ("verb", "noun") else None
+    if subject is None and cue.kind == "participle":
+        previous = previous_cue_in_sentence(doc, cue.index, sentence_first)
+        subject = previous.subject if previous else None
+    if subject is None:
+        subject = subject_before(doc, sentence_first, cue.index)
+    if subject is None:
+        previous = previous_cue_in_sentence(doc, cue.index, sentence_first)
+        subject = previous.subject if previous else None
+    if subject is None:
+        subject = bare_name_before(doc, cue, sentence_first)
+    cue.explicit = subject is not None
+    if subject is None and last is not None:
+        subject = last.subject
+        cue.date = cue.date or last.date
+    cue.subject = subject
+
+
+
+def statement_date(doc: Document, sentence_first: int, cue: Cue) -> str | None:
+    """A date in the cue's sentence before what was said; dates after «أن» belong to the content.
+
+    A weekday alone («قال، الثلاثاء») is the last such day on or before the article's date.
+    """
+    end = cue.end
+    while end < len(doc.tokens) and end - cue.end < 14 and not doc.quoted[end]:
+        gap = doc.text[doc.tokens[end - 1].end:doc.tokens[end].start]
+        if ":" in gap or doc.tokens[end].norm in COMPLEMENTIZERS:
+            break  # a quoted name («الناتو») may stand before the date; a real quotation ends the loop
+        end += 1
+    if end <= sentence_first:
+        return None
+    sentence_first = max(sentence_first, cue.index - 40)  # a date is written close to its verb
+    region = normalise(doc.text[doc.tokens[sentence_first].start:doc.tokens[end - 1].end])
+    found = explicit_date(region, doc.doc_date)
+    if found is None and doc.doc_date is not None:
+        found = relative_date(region, doc.doc_date)
+    return found.isoformat() if found else None
+

@@ -1,0 +1,175 @@
+"""Quotation marks: which mark opens, which closes, and the passages they enclose.
+
+Marks in Arabic news are unreliable (straight and curly quotes mixed, spaces on the wrong side, a
+missing opening or closing mark), so each mark is judged opening or closing from its neighbours and
+paired with a stack; orphans get boundaries from the clause structure around them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .lexicon import ALL_CUES, COMPLEMENTIZERS
+from .tokens import (
+    AFTER_CLOSING,
+    BEFORE_OPENING,
+    CLAUSE_END,
+    DOUBLE_MARK,
+    PARAGRAPH,
+    PUNCTUATION_AFTER,
+    SENTENCE_END,
+    SINGLE_MARK,
+    Token,
+    is_word_char,
+    lexicon_word,
+    tokenise,
+)
+
+# --- quotation marks ------------------------------------------------------------------------------
+
+def mark_role(text: str, pos: int, lo: int, hi: int) -> str:
+    """'open', 'close' or 'either' for the mark at ``pos``, judged from the characters around it."""
+    ch = text[pos]
+    if ch == "«":
+        return "open"
+    if ch == "»":
+        return "close"
+    prev = text[pos - 1] if pos > lo else ""
+    nxt = text[pos + 1] if pos + 1 < hi else ""
+    # A one-letter proclitic glued to the mark (بـ"الناتو", و"قال") leaves the mark word-initial.
+    glued_clitic = prev != "" and prev in "وبلفك" and (pos - 1 == lo or not is_word_char(text[pos - 2]))
+    at_start = prev == "" or prev.isspace() or prev in BEFORE_OPENING or glued_clitic
+    at_end = nxt == "" or nxt.isspace() or nxt in AFTER_CLOSING
+    opening = int(at_start) + int(is_word_char(nxt)) - (2 if nxt == "" or nxt in PUNCTUATION_AFTER else 0)
+    after_word = prev != "" and (is_word_char(prev) or prev in ".!?؟…)")
+    closing = int(after_word) + int(at_end) - (2 if prev == "" or prev in "([{" else 0)
+    if opening > closing:
+        return "open"
+    if closing > opening:
+        return "close"
+    return "either"
+
+
+def pair_marks(
+    text: str, lo: int, hi: int, marks: re.Pattern[str] = DOUBLE_MARK,
+) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """(opening, closing) mark pairs of one paragraph, its orphan closing and orphan opening marks."""
+    pairs: list[tuple[int, int]] = []
+    stack: list[int] = []
+    orphan_closers: list[int] = []
+    for m in marks.finditer(text, lo, hi):
+        pos = m.start()
+        if marks is SINGLE_MARK and pos > lo and is_word_char(text[pos - 1]) and is_word_char(text[pos + 1:pos + 2]):
+            continue  # an apostrophe inside a word
+        role = mark_role(text, pos, lo, hi)
+        if role == "either":
+            role = "close" if stack and text[stack[-1]] != "«" else "open"
+        if role == "open":
+            stack.append(pos)
+            continue
+        opener = pop_opener(text, stack, text[pos])
+        if opener is None:
+            orphan_closers.append(pos)
+        else:
+            pairs.append((opener, pos))
+    return pairs, orphan_closers, stack
+
+
+def pop_opener(text: str, stack: list[int], closing: str) -> int | None:
+    """The opener a closing mark belongs to, removed from the stack; guillemets close only guillemets."""
+    if closing == "»":
+        for k in range(len(stack) - 1, -1, -1):
+            if text[stack[k]] == "«":
+                opener = stack[k]
+                del stack[k:]
+                return opener
+        return None
+    if stack and text[stack[-1]] != "«":
+        return stack.pop()
+    return None
+
+
+def mirrored_pairs(
+    text: str, closers: list[int], openers: list[int],
+) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """Pairs of an orphan closer and the next orphan opener with a short phrase between them.
+
+    This is the typo «مزاعم" العدوان الروسي "تستخدم», both marks with their space on the wrong side.
+    Returns the pairs and the orphans that remain.
+    """
+    pairs: list[tuple[int, int]] = []
+    remaining = list(openers)
+    left_closers: list[int] = []
+    for c in closers:
+        partner = next((o for o in remaining if o > c), None)
+        between = text[c + 1:partner] if partner is not None else ""
+        if partner is not None and not SENTENCE_END.search(between) and len(between.split()) <= 6:
+            pairs.append((c, partner))
+            remaining.remove(partner)
+        else:
+            left_closers.append(c)
+    return pairs, left_closers, remaining
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def last_cue_index(tokens: list[Token]) -> int | None:
+    for k in range(len(tokens) - 1, -1, -1):
+        if lexicon_word(tokens[k].norm, ALL_CUES):
+            return k
+    return None
+
+
+def start_of_unopened_quote(text: str, floor: int, close: int) -> int:
+    """Where speech that ends at a closing mark without an opening mark most plausibly starts.
+
+    Walks back clause by clause and starts after the clause holding the reporting verb, or after a
+    colon: paraphrase introduced by «أوضح أن ...؛» stays out, first-person speech after it stays in.
+    In the closing clause itself the speech starts after the cue's «أن/إن».
+    """
+    starts = [floor, *(m.end() for m in CLAUSE_END.finditer(text, floor, close))]
+    for k in range(len(starts) - 1, -1, -1):
+        clause_start = starts[k]
+        clause_end = close if k == len(starts) - 1 else starts[k + 1]
+        tokens = tokenise(text, clause_start, clause_end)
+        cue = last_cue_index(tokens)
+        if cue is not None:
+            if k < len(starts) - 1:
+                return clause_end
+            after = next((t for t in tokens[cue + 1:] if t.norm in COMPLEMENTIZERS), None)
+            return after.end if after else tokens[cue].end
+        if k > 0 and text[clause_start - 1] == ":":
+            return clause_start
+    return floor
+
+
+def find_quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Inner spans (no marks, no surrounding spaces) of every quotation-marked passage, by start.
+
+    Includes nested quotations, scare quotes and quoted names.  A passage missing its opening mark
+    starts after the clause that introduces it; one missing its closing mark runs to the paragraph end.
+    """
+    spans: set[tuple[int, int]] = set()
+    for para in PARAGRAPH.finditer(text):
+        lo, hi = para.start(), para.end()
+        single_pairs, _, _ = pair_marks(text, lo, hi, SINGLE_MARK)  # unpaired ones are apostrophes
+        spans.update(trimmed(text, o + 1, c) for o, c in single_pairs)
+        pairs, closers, openers = pair_marks(text, lo, hi)
+        mirrored, closers, openers = mirrored_pairs(text, closers, openers)
+        pairs += mirrored
+        spans.update(trimmed(text, o + 1, c) for o, c in pairs)
+        spans.update(trimmed(text, o + 1, hi) for o in openers)
+        pair_ends = sorted(c for _, c in pairs)
+        for c in closers:
+            k = bisect.bisect_left(pair_ends, c)
+            floor = pair_ends[k - 1] + 1 if k else lo
+            spans.add(trimmed(text, start_of_unopened_quote(text, floor, c), c))
+    return sorted(s for s in spans if s[1] > s[0])
+

@@ -1,0 +1,559 @@
+"""Speaker mentions: who an article names, with titles, as unnamed officials, bodies or agencies.
+
+One left-to-right pass over the tokens finds title chains and the name they end in, known actors
+(through their aliases), unnamed sources with their affiliation, institutions, statements and news
+agencies, and gives each a role (subject, object, source, aside).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from .aliases import AliasIndex, AliasMatch
+from .dates import MONTH_NUMBERS
+from .lexicon import (
+    ALL_CUES,
+    ALL_HEADS,
+    ATTRIBUTION_CUES,
+    COMPLEMENTIZERS,
+    COUNTERPART_WORDS,
+    INSTITUTION_HEADS,
+    MEDIA_HEADS,
+    NAME_CONNECTORS,
+    NAME_STOPS,
+    PREPOSITIONS,
+    RANK_ADJECTIVES,
+    SELF_REFERENCES,
+    STATEMENT_HEADS,
+    STATEMENT_LINKS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    TRANSMIT_VERBS,
+    UNNAMED_HEADS,
+    UNNAMED_LINKS,
+    WEEKDAYS,
+    head_in,
+    head_key,
+    norm_set,
+    normalise,
+    prefix_variants,
+    strip_article,
+)
+from .titles import name_after_office, name_run, name_run_before
+from .tokens import (
+    HARD_GAP,
+    QUOTE_CHARS,
+    SENTENCE_END,
+    SOFT_GAP_CHARS,
+    TANWEEN,
+    Token,
+    lexicon_word,
+    skip_letters,
+    soft_gap,
+    start_without_conjunction,
+)
+
+# --- speaker mentions -----------------------------------------------------------------------------
+
+SENIOR = norm_set("كبير وكبير")
+CALLED = norm_set("يدعى ويدعى يدعي ويدعي واسمه اسمه")
+"""Words that give the name of someone first described: «أحد المحتجين، ويدعى …»."""
+HONORIFICS = frozenset({"دكتور", "مهندس", "كابتن", "لواء"})
+"""Title heads that are honorifics: the office, when written after the name, is the title."""
+"""«كبير» heads an office only in «كبير الـ…»."""
+
+
+@dataclass(slots=True)
+class Mention:
+    first: int               # token range [first, last) of the name
+    last: int
+    phrase_first: int        # where the whole description starts, title included
+    name: str
+    actor: str | None
+    kind: str                # person | named | official | institution | agency | anaphor
+    head: str | None = None  # title key: lets «المسؤول» find «مسؤول في ...»
+    governed: bool = False   # written with a joined preposition (لستولتنبرغ)
+    role: str = "subject"    # subject | object | source | aside
+    antecedent: Mention | None = None
+    title: str | None = None  # the office written with the name: «وزير الخارجية الروسي»
+
+    def resolved(self) -> Mention | None:
+        return self.antecedent if self.kind == "anaphor" else self
+
+
+def is_nisba(word: str, *, definite: bool) -> bool:
+    """Relational adjectives (الروسي، الأميركية، أمريكي) that qualify a title or an institution."""
+    for _, rest in prefix_variants(word):
+        if definite and not rest.startswith("ال"):
+            continue
+        core = strip_article(rest)
+        if len(core) >= 4 and core.endswith(("ي", "يه", "يين", "يون")) and core not in NAME_STOPS:
+            return True
+    return False
+
+
+def nisba_stem(word: str) -> str | None:
+    """The stem of a relational adjective (الأمريكية → امريك), or None when the word is not one."""
+    core = strip_article(word)
+    for ending in ("يين", "يون", "يه", "ي"):
+        if core.endswith(ending) and len(core) - len(ending) >= 3:
+            return core[: -len(ending)]
+    return None
+
+
+def is_name_word(token: Token, *, after_connector: bool = False) -> bool:
+    """Whether a token may be part of a personal name (names carry no tanween, no article, no clitics)."""
+    word = token.norm
+    if len(word) < 2 or word.isdigit() or TANWEEN.search(token.surface):
+        return False
+    if word in NAME_STOPS or lexicon_word(word, ALL_CUES) or head_in(word, ALL_HEADS):
+        return False
+    if word in WEEKDAYS or strip_article(word) in MONTH_NUMBERS:
+        return False
+    return after_connector or not word.startswith("ال")
+
+
+def is_definite(word: str) -> bool:
+    """Whether a noun carries the article, also behind a joined و/ف (والمسؤول)."""
+    return word.startswith("ال") or (word[:1] in ("و", "ف") and word[1:].startswith("ال"))
+
+
+def looks_like_present_verb(word: str) -> bool:
+    return len(word) >= 4 and word[0] in "يت"
+
+
+class MentionFinder:
+    """One left-to-right pass finding who could be speaking and what «المسؤول» or «البيان» refers to."""
+
+    def __init__(self, text: str, tokens: list[Token], aliases: AliasIndex, quoted: list[bool]) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.aliases = aliases
+        self.quoted = quoted
+        self._last_by_head: dict[str, Mention] = {}
+        self._holders: dict[str, list[Mention]] = {}  # title head → the people named with it, in order
+
+    def all(self) -> list[Mention]:
+        mentions: list[Mention] = []
+        last_subject: Mention | None = None
+        i = 0
+        while i < len(self.tokens):
+            mention = None if self.quoted[i] else self._at(i)
+            if mention is None:
+                if self.tokens[i].norm in COUNTERPART_WORDS and not self.quoted[i]:
+                    self._counterpart(i, next((m for m in reversed(mentions) if m.kind == "person"), None))
+                i += 1
+                continue
+            mention.role = self._role(mention, mentions)
+            if mention.kind == "person" and mention.head and mention.role != "object":
+                self._holders.setdefault(mention.head, []).append(mention)
+            if mention.kind == "anaphor" and mention.antecedent is None:
+                mention.antecedent = self._last_by_head.get(mention.head or "")
+                if mention.antecedent is None and mention.head in STATEMENT_HEADS:
+                    mention.antecedent = last_subject  # «أصدر الكرملين بيانا ... وتابع البيان»
+            elif mention.head and mention.role != "object":
+                # «التفاوض مع مدرب أجنبي … ولفت المدرب»: a later «المدرب» means the one who spoke.
+                self._last_by_head[mention.head] = mention
+            if (mention.kind != "agency" and mention.role == "subject" and mention.resolved() is not None
+                    and not self._inside_reported(mention.phrase_first)):
+                last_subject = mention.resolved()
+            mentions.append(mention)
+            i = mention.last
+        return mentions
+
+    def _inside_reported(self, k: int) -> bool:
+        """Whether token ``k`` follows an «أن/إن» in its sentence: a subject of what was said, not a speaker."""
+        for j in range(k - 1, max(-1, k - 16), -1):
+            if SENTENCE_END.search(self.text[self.tokens[j].end:self.tokens[j + 1].start]):
+                return False
+            if self.tokens[j].norm in COMPLEMENTIZERS:
+                return True
+        return False
+
+    def _counterpart(self, i: int, last_person: Mention | None) -> None:
+        """«نظيره الألماني بوريس بيستوريوس»: the name holds the same office as the one before, with its
+        own adjectives; recorded so that «الوزير الألماني» later finds him."""
+        if last_person is None or not last_person.head:
+            return
+        j = self._adjectives_end(i + 1)
+        end = name_run(self.tokens, self.quoted, j, min(len(self.tokens), j + 4))
+        if end > j:
+            person = Mention(j, end, i, self._text(j, end), None, "person", head=last_person.head,
+                             title=self._text(i, j), role="object")
+            self._holders.setdefault(last_person.head, []).append(person)
+
+    def _at(self, i: int) -> Mention | None:
+        """The mention starting at token ``i``, or None."""
+        word = self.tokens[i].norm
+        key = head_in(word, TITLE_HEADS | UNNAMED_HEADS)
+        if key is None and word in SENIOR and i + 1 < len(self.tokens) and is_definite(self.tokens[i + 1].norm):
+            key = "كبير"  # «كبير الاقتصاديين», «كبير المفاوضين»: an office only before a definite plural
+        if key:
+            return self._described_person(i, key)
+        key = head_in(word, STATEMENT_HEADS)
+        if key:
+            return self._statement(i, key)
+        found = self.aliases.match(self.text, self.tokens, i)
+        if found:
+            return self._alias_mention(i, found)
+        if head_in(word, MEDIA_HEADS):
+            return self._media(i)
+        if head_in(word, INSTITUTION_HEADS):
+            return self._institution(i)
+        return None
+
+    # -- kinds of mention
+
+    def _alias_mention(self, i: int, found: AliasMatch) -> Mention:
+        governed = any(c in found.clitics for c in "بلك")
+        if found.alias.agency:
+            return Mention(i, found.end, i, self._text(i, found.end, found.clitics), None, "agency", governed=governed)
+        first = i
+        # Given names written before a known surname: «ينس» + «ستولتنبرغ».  A definite alias names a
+        # body, and a word with a joined و is far more often a verb («وأصدر») than a given name.
+        while (
+            not found.clitics and not is_definite(self.tokens[i].norm) and first > 0 and i - first < 2
+            and not self.quoted[first - 1] and not self.tokens[first - 1].norm.startswith("و")
+            and is_name_word(self.tokens[first - 1]) and self._joined(first - 1)
+        ):
+            first -= 1
+        if first < i and not self._starts_phrase(first):
+            first = i
+        name = self._text(first, found.end, "" if first < i else found.clitics)
+        return Mention(first, found.end, first, name, found.alias.actor, "named", governed=governed)
+
+    def _joined(self, k: int) -> bool:
+        """Whether tokens ``k`` and ``k + 1`` are separated by nothing but a space or a soft mark."""
+        return soft_gap(self.text, self.tokens[k], self.tokens[k + 1])
+
+    def _starts_phrase(self, k: int) -> bool:
+        """Whether token ``k`` can begin a noun phrase, so taking it as a given name is safe."""
+        if k == 0 or HARD_GAP.search(self.text[self.tokens[k - 1].end:self.tokens[k].start]):
+            return True
+        prev = self.tokens[k - 1].norm
+        return (prev in COMPLEMENTIZERS or prev in PREPOSITIONS or prev in COUNTERPART_WORDS
+                or lexicon_word(prev, ALL_CUES) is not None or head_in(prev, ALL_HEADS) is not None
+                or head_key(prev) in TITLE_MODIFIERS or is_nisba(prev, definite=True))
+
+    def _described_person(self, i: int, key: str) -> Mention:
+        unnamed = key in UNNAMED_HEADS
+        j = self._title_end(i, unnamed=unnamed)
+        name = self._name_after_title(j, known_only=unnamed)
+        known = name is not None and self.aliases.actor_in(self.text, self.tokens, *name) is not None
+        if not unnamed and not known:
+            # Unless the name is an actor's, read the whole chain: the office words the short chain
+            # above knows stop too early («رئيس الوفد الإثيوبي إلى المفاوضات سيليشي بيكيلي»).
+            titled = name_after_office(self.text, self.tokens, self.quoted, i)
+            if titled is not None and self.aliases.actor_in(self.text, self.tokens, titled.name_first,
+                                                            titled.name_last) is None:
+                name = (titled.name_first, titled.name_last)
+        if unnamed and name is None:
+            name = self._called(j)  # «أحد منظمي الاحتجاج، ويدعى سالم المغربي»
+        if name:
+            first, last = name
+            actor = self.aliases.actor_in(self.text, self.tokens, first, last)
+            person = Mention(first, last, i, self._text(first, last), actor, "person", head=key,
+                             title=self._title_text(i, first))
+            self._apposition(person, last)
+            return person
+        if not unnamed:
+            holder = self._named_before(i, key, j)
+            if holder is not None:
+                return holder
+        adjectives_end = self._adjectives_end(i + 1)
+        if is_definite(self.tokens[i].norm) and self._ends_name(adjectives_end):
+            # «الوزير», «الدبلوماسي الإثيوبي»: a definite description refers back to someone named; its
+            # adjectives pick among the holders («الوزير الألماني» after «نظيره الألماني»).
+            holder = self._holder_of(key, i, adjectives_end) if adjectives_end > i + 1 else None
+            return Mention(i, j, i, self._text(i, j), None, "anaphor", head=key, antecedent=holder)
+        named = None if unnamed else self._holder_of(key, i, j)
+        if named is not None:
+            # «وأضاف وزير المالية أن»: an office without a name, held by someone named before.
+            return Mention(i, j, i, self._text(i, j), None, "anaphor", head=key, antecedent=named)
+        actor = self.aliases.actor_in(self.text, self.tokens, i + 1, j)
+        if actor is None and unnamed:
+            actor = self._nationality(i + 1, j)
+        return Mention(i, j, i, self._text(i, j), actor, "official", head=key)
+
+    def _called(self, k: int) -> tuple[int, int] | None:
+        """The name after «ويدعى»/«واسمه» that follows an unnamed description ending near ``k``."""
+        end = min(len(self.tokens) - 1, k + 4)
+        while k < end and self.tokens[k].norm not in CALLED and not self.quoted[k] and not SENTENCE_END.search(
+                self._gap_before(k + 1)):
+            k += 1
+        if k + 1 >= len(self.tokens) or self.tokens[k].norm not in CALLED or self.quoted[k + 1]:
+            return None
+        end = name_run(self.tokens, self.quoted, k + 1, min(len(self.tokens), k + 5))
+        return (k + 1, end) if end > k + 1 else None
+
+    def _apposition(self, person: Mention, k: int) -> None:
+        """Record the office written right after a name («أشرف صبحي وزير الشباب والرياضة») as also his."""
+        if k >= len(self.tokens) or self.quoted[k] or not self._soft_or_comma(k):
+            return
+        key = head_in(self.tokens[k].norm, TITLE_HEADS)
+        if key and key not in UNNAMED_HEADS:
+            title = self._text(k, self._office_end(k))
+            if person.head in HONORIFICS:
+                person.title = title  # «الدكتور أشرف صبحي وزير الشباب»: the office, not the honorific
+            self._holders.setdefault(key, []).append(dataclasses.replace(person, head=key, title=title))
+
+    def _office_end(self, k: int) -> int:
+        """Index after an office written after a name: definite words, nisbas and office nouns."""
+        j = k + 1
+        while j < len(self.tokens) and j - k < 8 and not self.quoted[j] and self._joined(j - 1):
+            word = self.tokens[j].norm
+            if not (is_definite(word) or head_key(word) in TITLE_MODIFIERS or head_in(word, ALL_HEADS)):
+                break
+            j += 1
+        return j
+
+    def _soft_or_comma(self, k: int) -> bool:
+        gap = self._gap_before(k)
+        return all(c in SOFT_GAP_CHARS for c in gap) or gap.strip() in ("،", ",")
+
+    def _named_before(self, i: int, key: str, j: int) -> Mention | None:
+        """A name written before its office («سامر الحديدي، مدير الشركة»; «أكد أشرف صبحي وزير …»).
+
+        After a comma any run of name words counts; without one, only a run right after a reporting
+        verb, so that «التقى وزير الخارجية» never takes the word before it for a name.
+        """
+        if i == 0 or self.quoted[i - 1] or not self._soft_or_comma(i):
+            return None
+        first = name_run_before(self.tokens, self.quoted, i, max(0, i - 4))
+        if first == i or first == 0:
+            return None
+        comma = self._gap_before(i).strip() in ("،", ",")
+        after_cue = lexicon_word(self.tokens[first - 1].norm, ALL_CUES) is not None
+        if not (after_cue or (comma and HARD_GAP.search(self._gap_before(first)) is None)):
+            return None
+        person = Mention(first, j, first, self._text(first, i), None, "person", head=key,
+                         title=self._text(i, max(j, self._office_end(i))).strip(" ،,"))
+        self._holders.setdefault(key, []).append(person)
+        return person
+
+    def _holder_of(self, key: str, first: int, last: int) -> Mention | None:
+        """The person named earlier with an office headed ``key`` that the words ``first``–``last`` fit.
+
+        Every word of the office must occur in the earlier title («وزير الرياضة» fits «وزير الشباب
+        والرياضة»); failing that, the one person so far with that head.
+        """
+        holders = self._holders.get(key, [])
+        words = {strip_article(w.removeprefix("و")) for w in (t.norm for t in self.tokens[first + 1:last])}
+        for holder in reversed(holders):
+            title = {strip_article(w.removeprefix("و")) for w in normalise(holder.title or "").split()}
+            if words <= title:
+                return holder
+        return holders[0] if len({h.name for h in holders}) == 1 else None
+
+    def _title_text(self, first: int, name_first: int) -> str | None:
+        """The office written between ``first`` and a name, without the punctuation around it."""
+        if name_first <= first:
+            return None
+        return self._text(first, name_first).strip(" ،,")
+
+    def _adjectives_end(self, k: int) -> int:
+        """Index after the nisba adjectives from ``k`` on: «الدبلوماسي الإثيوبي»."""
+        while k < len(self.tokens) and not self.quoted[k] and is_nisba(self.tokens[k].norm, definite=True):
+            k += 1
+        return k
+
+    def _nationality(self, first: int, last: int) -> str | None:
+        """The state named by a nisba in an unnamed description: «مسؤولون أمريكيون» → أمريكا."""
+        for k in range(first, last):
+            actor = self._nationality_word(self.tokens[k].norm)
+            if actor:
+                return actor
+        return None
+
+    def _nationality_word(self, word: str) -> str | None:
+        """The state a nisba (أمريكيين) or a plural of people (روس → روسيا) refers to, if known."""
+        stem = nisba_stem(word) or (None if is_definite(word) else word)
+        return self.aliases.single_word_actor(stem) if stem and len(stem) >= 3 else None
+
+    def _title_end(self, i: int, *, unnamed: bool) -> int:
+        """Index after the description of an office: «المتحدث باسم وزارة الخارجية الروسية»."""
+        j = i + 1
+        while j < len(self.tokens) and j - i < 10 and not self.quoted[j]:
+            if not soft_gap(self.text, self.tokens[j - 1], self.tokens[j]):
+                break
+            word = self.tokens[j].norm
+            found = self.aliases.match(self.text, self.tokens, j)
+            if found and not found.alias.agency and (found.clitics or self._office_continues(j)):
+                j = found.end
+                continue
+            key = head_key(word)
+            office_word = key in TITLE_MODIFIERS or key in TITLE_HEADS or key in INSTITUTION_HEADS
+            unnamed_word = (word in RANK_ADJECTIVES or word in UNNAMED_LINKS or is_nisba(word, definite=False)
+                            or (j == i + 1 and self._nationality_word(word) is not None))
+            if office_word or is_nisba(word, definite=True) or (unnamed and unnamed_word):
+                j += 1
+                continue
+            if unnamed and found and not found.alias.agency:
+                j = found.end
+                continue
+            if word in UNNAMED_LINKS and j + 1 < len(self.tokens) and self._names_a_body(j + 1):
+                j += 1  # «النائب في البرلمان الأوروبي», «عضو في مجلس الشيوخ»
+                continue
+            break
+        while j - 1 > i and (self.tokens[j - 1].norm in UNNAMED_LINKS or self.tokens[j - 1].norm in PREPOSITIONS):
+            j -= 1  # «مسؤول في الاتحاد الأوروبي لـ"رويترز"»: the trailing لـ belongs to what follows
+        return j
+
+    def _names_a_body(self, k: int) -> bool:
+        """Whether token ``k`` starts the name of a body: a known actor or «وزارة ...», «مجلس ...»."""
+        found = self.aliases.match(self.text, self.tokens, k)
+        if found is not None and not found.alias.agency:
+            return True
+        return head_in(self.tokens[k].norm, INSTITUTION_HEADS) is not None
+
+    def _office_continues(self, j: int) -> bool:
+        """Whether an alias at ``j`` completes an office («المتحدث باسم الكرملين») instead of naming its holder."""
+        prev = self.tokens[j - 1].norm
+        if prev in UNNAMED_LINKS:
+            return True
+        # A definite word («للحلف», «الأمريكي») completes the office; only an indefinite construct
+        # noun («باسم», «لحلف», «رئيس») still needs the body that follows.
+        if is_definite(prev) or prev.startswith("لل") or is_nisba(prev, definite=False) or prev in SELF_REFERENCES:
+            return False
+        key = head_key(prev)
+        return key in TITLE_MODIFIERS or key in INSTITUTION_HEADS or key in TITLE_HEADS
+
+    def _name_after_title(self, j: int, *, known_only: bool = False) -> tuple[int, int] | None:
+        """The token range of a personal name right after a title, also in apposition after a comma.
+
+        After «مسؤول» or «مصدر» only a known name counts: what follows them is usually a clause
+        («دبلوماسي غربي طلب عدم الكشف عن هويته»).
+        """
+        if j >= len(self.tokens) or self.quoted[j]:
+            return None
+        gap = self.text[self.tokens[j - 1].end:self.tokens[j].start]
+        apposition = gap.strip() in ("،", ",")
+        if any(c in QUOTE_CHARS for c in gap) or not (apposition or all(c in SOFT_GAP_CHARS for c in gap)):
+            return None
+        found = self.aliases.match(self.text, self.tokens, j)
+        if found and not found.alias.agency and not found.clitics:
+            return j, found.end
+        if known_only:
+            return None
+        last = j
+        while last < len(self.tokens) and last - j < 4 and not self.quoted[last]:
+            if last > j and not soft_gap(self.text, self.tokens[last - 1], self.tokens[last]):
+                break
+            connector = last > j and self.tokens[last - 1].norm in NAME_CONNECTORS
+            if not is_name_word(self.tokens[last], after_connector=connector):
+                break
+            found = self.aliases.match(self.text, self.tokens, last)
+            if found and not found.alias.agency and last > j:
+                return j, found.end
+            last += 1
+        while last - j > 1 and looks_like_present_verb(self.tokens[last - 1].norm):
+            last -= 1
+        if last == j or (apposition and not self._ends_name(last)):
+            return None
+        return j, last
+
+    def _ends_name(self, k: int) -> bool:
+        if k >= len(self.tokens):
+            return True
+        word = self.tokens[k].norm
+        return (HARD_GAP.search(self.text[self.tokens[k - 1].end:self.tokens[k].start]) is not None
+                or word in NAME_STOPS or lexicon_word(word, ALL_CUES) is not None)
+
+    def _statement(self, i: int, key: str) -> Mention | None:
+        """«بيان الكرملين», «بيان صادر عن الكرملين» stand for the body; a bare «البيان» refers back."""
+        j = i + 1
+        while j < len(self.tokens) and j - i <= 3 and not self.quoted[j] and self._joined(j - 1):
+            if self.tokens[j].norm in STATEMENT_LINKS:
+                j += 1
+                continue
+            found = self.aliases.match(self.text, self.tokens, j)
+            if found and not found.alias.agency:
+                name = self._text(j, found.end, found.clitics)
+                return Mention(j, found.end, i, name, found.alias.actor, "institution", head=key)
+            if head_in(self.tokens[j].norm, INSTITUTION_HEADS):
+                body = self._institution(j)
+                body.head, body.phrase_first = key, i
+                return body
+            break
+        if j == i + 1 and is_definite(self.tokens[i].norm):
+            return Mention(i, j, i, self._text(i, j), None, "anaphor", head=key)
+        return None
+
+    def _media(self, i: int) -> Mention:
+        j = i + 1
+        while j < len(self.tokens) and j - i <= 3 and not HARD_GAP.search(self._gap_before(j)):
+            if self.tokens[j].norm in NAME_STOPS or lexicon_word(self.tokens[j].norm, ALL_CUES):
+                break
+            j += 1
+        return Mention(i, j, i, self._text(i, j), None, "agency")
+
+    def _institution(self, i: int) -> Mention:
+        j = self._title_end(i, unnamed=False)
+        actor = self.aliases.actor_in(self.text, self.tokens, i, j)
+        head = head_in(self.tokens[i].norm, INSTITUTION_HEADS)
+        if j == i + 1 and actor is None and is_definite(self.tokens[i].norm) and head in self._last_by_head:
+            # «الحركة» after «حركة الشباب الديمقراطي»: the body named before.
+            return Mention(i, j, i, self._text(i, j), None, "anaphor", head=head)
+        return Mention(i, j, i, self._text(i, j), actor, "institution", head=head)
+
+    # -- helpers
+
+    def _text(self, first: int, last: int, clitics: str = "") -> str:
+        """Surface text of a token range, without joined clitics in front."""
+        token = self.tokens[first]
+        if not clitics:
+            start = start_without_conjunction(self.text, token)
+            while first > 0 and self.text[self.tokens[first - 1].end:start] == "-":
+                first -= 1  # «آنا-ماخا هنريكسون»: a hyphen joins the parts of one name
+                start = self.tokens[first].start
+            return self.text[start:self.tokens[last - 1].end]
+        start = skip_letters(self.text, token.start, len(clitics))
+        name = self.text[start:self.tokens[last - 1].end]
+        if clitics.endswith("ل") and token.norm[len(clitics) - 1:].startswith("لل"):
+            return "ا" + name  # للخارجية: the ل of the article was the one left after ل + ال
+        return name
+
+    def _gap_before(self, k: int) -> str:
+        return self.text[self.tokens[k - 1].end:self.tokens[k].start]
+
+    def _role(self, mention: Mention, earlier: list[Mention]) -> str:
+        """subject; object (after a preposition or «نظيره»); source (after «بحسب», «نقلت ... عن»)."""
+        k = mention.phrase_first - 1
+        if mention.governed:
+            return "source" if k >= 0 and lexicon_word(self.tokens[k].norm, ATTRIBUTION_CUES) else "object"
+        while k >= 0 and mention.phrase_first - k <= 6 and (
+            is_nisba(self.tokens[k].norm, definite=True) or head_key(self.tokens[k].norm) in TITLE_MODIFIERS
+        ):
+            k -= 1  # «نظيره الروسي فلاديمير بوتين»: look past the adjectives
+        gap = self.text[self.tokens[k].end:self.tokens[k + 1].start] if k >= 0 else ""
+        if "(" in gap or "[" in gap:
+            return "aside"  # «(صدى موسكو)»: a gloss, never the one speaking
+        if k < 0 or HARD_GAP.search(gap):
+            return "subject"
+        prev = self.tokens[k].norm
+        if lexicon_word(prev, ATTRIBUTION_CUES):
+            return "source"
+        if prev == "عن" and self._after_transmission(k):
+            return "source"
+        if prev in COUNTERPART_WORDS or prev in PREPOSITIONS:
+            return "object"
+        if prev[:1] in ("ل", "ب") and len(prev) > 3 and not prev.startswith(("لل", "ال")) and prev not in ALL_CUES:
+            return "object"  # «لموقع الاتحاد»: the noun a preposition governs, and what it governs
+        before = self.tokens[k - 1].norm if k > 0 else ""
+        if before.removeprefix("و") in PREPOSITIONS and not is_definite(prev) and not lexicon_word(prev, ALL_CUES):
+            return "object"  # «وعن غياب المهاجم كاورو ميتوما»: a topic, not a speaker
+        coordinated = self.tokens[mention.phrase_first].norm.startswith("و")
+        if coordinated and earlier and earlier[-1].last == mention.phrase_first:
+            return earlier[-1].role  # «بين بوتين وبايدن»: coordination keeps the role
+        return "subject"
+
+    def _after_transmission(self, k: int) -> bool:
+        """Whether «عن» at ``k`` follows a verb of transmission in its sentence (نقلت ... عن)."""
+        for j in range(k - 1, max(-1, k - 9), -1):
+            if lexicon_word(self.tokens[j].norm, TRANSMIT_VERBS | norm_set("نقلا صادر صادرة")):
+                return True
+            if SENTENCE_END.search(self.text[self.tokens[j].end:self.tokens[j + 1].start]):
+                return False
+        return False
+

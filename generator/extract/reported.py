@@ -1,0 +1,136 @@
+"""Reported speech: «قال إن …», «أكد أن …», «أشار إلى أن …», «بحسب البنك، فإن …».
+
+A reporting cue outside quotation marks, followed in its sentence by إن/أن (or بأن, إنه, فإن …),
+introduces what someone said in the reporter's words.  The span runs from after the complementizer to
+the end of the clause: the sentence end, a colon, or a comma before the next statement («، مضيفا»,
+«، وقال», «، بحسب») or before a circumstantial participle («، رافضا الكشف …»).  The speaker is the
+cue's subject, found by the same rules as for direct quotes; agencies relay statements but never make
+them, so a statement an agency reports on its own account is left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .document import Cue, Document, mention_starting_at, source_behind_agency
+from .lexicon import (
+    ATTRIBUTION_CUES,
+    COMPLEMENTIZERS,
+    PARTICIPLE_CUES,
+    SKIPPABLE_BEFORE_SUBJECT,
+    VERB_CUES,
+    norm_set,
+)
+from .tokens import QUOTE_CHARS, lexicon_word
+
+MAX_GAP = 25
+"""Words a cue may stand before its «أن»: title, name, place and occasion («في مؤتمر صحفي عقب …»)."""
+NOT_REPORTING = norm_set("بعد قبل منذ دون بدون رغم بدل بدلا لأن حتى مجرد")
+"""Words before «أن» that make it temporal or causal («بعد أن», «رغم أن»), not reported speech."""
+MODAL_BEFORE = norm_set("يجب ينبغي يمكن يمكنه يمكنها تريد يريد يريدون أراد أرادت يحاول تحاول قرر قررت")
+"""Words before «أن» + verb that make it an infinitive («يجب أن يتحمل»), not reported speech."""
+
+
+@dataclass(frozen=True)
+class Reported:
+    """One reported statement: its span and the cue that introduces it."""
+
+    start: int
+    end: int
+    cue: Cue
+
+
+def find_reported(doc: Document, direct: list[tuple[int, int]]) -> list[Reported]:
+    """Every reported statement of the document, by start, none inside or right at a direct quote."""
+    found: list[Reported] = []
+    taken_until = -1
+    cue_indices = set(doc.cue_positions)
+    for cue in doc.cues:
+        if cue.kind == "noun" or cue.index < taken_until or (cue.kind == "attribution" and cue.subject is None):
+            continue  # «بحسب ما نقلته …»: the verb after the connective reports
+        complementizer = _complementizer(doc, cue, cue_indices)
+        if complementizer is None or _agency_own_report(doc, cue):
+            continue
+        first = complementizer + 1
+        if first >= len(doc.tokens) or doc.quoted[first] or _opens_quote(doc, complementizer):
+            continue  # «قال إن "…"»: the quotation itself is the candidate
+        last = _clause_end(doc, first)
+        start, end = doc.tokens[first].start, doc.tokens[last - 1].end
+        if any(s < end and start < e for s, e in direct) and _mostly_quoted(doc, first, last):
+            continue
+        found.append(Reported(start, end, cue))
+        taken_until = last
+    return found
+
+
+def _complementizer(doc: Document, cue: Cue, cue_indices: set[int]) -> int | None:
+    """Token index of the «أن/إن» the cue governs, or None."""
+    limit = doc.sentence_end_token(cue.index)
+    k = cue.end
+    while k < limit and k - cue.end <= MAX_GAP:
+        if doc.quoted[k]:
+            return None
+        gap = doc.text[doc.tokens[k - 1].end:doc.tokens[k].start]
+        if ":" in gap:
+            return None  # a colon introduces direct speech; a quoted name («وأشار "الحديدي"») may stand
+        word = doc.tokens[k].norm
+        if word in COMPLEMENTIZERS:
+            before = doc.tokens[k - 1].norm
+            if before in NOT_REPORTING or before in MODAL_BEFORE or word == "لان":
+                return None
+            return k
+        if k > cue.end and k in cue_indices and (lexicon_word(word, VERB_CUES) or lexicon_word(word, PARTICIPLE_CUES)):
+            return None  # the next statement begins before any «أن»
+        k += 1
+    return None
+
+
+def _agency_own_report(doc: Document, cue: Cue) -> bool:
+    """«ذكرت وكالة بلومبرغ أن …»: an agency's own report, with no speaker behind it."""
+    k = cue.end
+    while k < len(doc.tokens) and doc.tokens[k].norm in SKIPPABLE_BEFORE_SUBJECT:
+        k += 1
+    mention = mention_starting_at(doc, k) if k < len(doc.tokens) else None
+    if mention is None or mention.kind != "agency":
+        return False
+    return source_behind_agency(doc, mention.last, doc.sentence_end_token(cue.index)) is None
+
+
+def _opens_quote(doc: Document, k: int) -> bool:
+    after = doc.text[doc.tokens[k].end:doc.tokens[k + 1].start] if k + 1 < len(doc.tokens) else ""
+    return any(c in QUOTE_CHARS for c in after)
+
+
+def _mostly_quoted(doc: Document, first: int, last: int) -> bool:
+    return sum(doc.quoted[first:last]) * 2 >= last - first
+
+
+def _clause_end(doc: Document, first: int) -> int:
+    """Token index after the last word of the reported clause that starts at ``first``."""
+    limit = doc.sentence_end_token(first)
+    k = first + 1
+    while k < limit:
+        gap = doc.text[doc.tokens[k - 1].end:doc.tokens[k].start]
+        if ":" in gap:
+            break
+        word = doc.tokens[k].norm
+        comma = "،" in gap or "," in gap
+        next_statement = (lexicon_word(word, PARTICIPLE_CUES) or lexicon_word(word, ATTRIBUTION_CUES)
+                          or (word[:1] == "و" and word[1:] in VERB_CUES))
+        if next_statement and (comma or word[:1] == "و"):
+            break
+        if comma and _circumstantial(word):
+            break
+        if lexicon_word(word, VERB_CUES) and _complementizer_within(doc, k + 1, 3):
+            break  # «…، لكنها حذرت من أن …»: the next statement
+        k += 1
+    return k
+
+
+def _complementizer_within(doc: Document, first: int, count: int) -> bool:
+    return any(doc.tokens[k].norm in COMPLEMENTIZERS for k in range(first, min(first + count, len(doc.tokens))))
+
+
+def _circumstantial(word: str) -> bool:
+    """An indefinite accusative participle after a comma («، رافضا …»): a new circumstance, not the claim."""
+    return len(word) >= 5 and word.endswith("ا") and not word.startswith(("ال", "و", "ف", "ب", "ل"))

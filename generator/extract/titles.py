@@ -1,0 +1,160 @@
+"""Title chains before a name: «رئيس الوفد الإثيوبي إلى المفاوضات سيليشي بيكيلي» → the man, not «رئيس».
+
+Arabic news writes a person's office before the name as a chain of construct nouns, bodies, nisba
+adjectives and prepositional phrases; the name is what the chain ends in.  A small lexicon of office
+words tells the chain from the name: a word that is not in it, carries no article, no tanween and no
+joined preposition is most likely a name, often a transliterated foreign one (Arabic words the lexicon
+lacks are the cost of keeping it small; a full morphological lexicon was not worth its weight here).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .dates import MONTH_NUMBERS
+from .lexicon import (
+    ALL_CUES,
+    ALL_HEADS,
+    COMPLEMENTIZERS,
+    NAME_OF_HEADS,
+    NAME_STOPS,
+    RANK_ADJECTIVES,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    WEEKDAYS,
+    head_key,
+    key_set,
+    strip_article,
+)
+from .tokens import HARD_GAP, QUOTE_CHARS, TANWEEN, Token, lexicon_word
+
+OFFICE_NOUNS = key_set(
+    "بعثة وفد منتخب نادي فريق اتحاد جامعة صندوق بنك مصرف هيئة لجنة سلطة مكتب دائرة قسم إدارة مجلس محكمة "
+    "مؤسسة جهاز شركة مركز معهد منظمة جمعية برنامج مفوضية حكومة وزارة رئاسة قوات جيش حزب حركة مجموعة قطاع "
+    "غرفة نقابة رابطة أكاديمية كلية مستشفى مشروع كرة قدم سلة يد ألعاب قوى منتخبات أندية شؤون دراسات أبحاث "
+    "بحوث علاقات تجارة صناعة طاقة مالية اقتصاد تنمية تخطيط استثمار إعلام اتصال اتصالات ملف مفاوضات محادثات "
+    "إدارييها إدارييه تنفيذي تنفيذيين تنفيذيها بلدية ولاية محافظة إقليم منطقة عاصمة دولة جمهورية مملكة إمارة "
+    "وحدة فرع قيادة أركان أمانة سكرتارية مجلسها مجلسه"
+)
+"""Nouns that continue an office rather than start a name (keys as produced by ``head_key``)."""
+
+CHAIN_ENDS = frozenset({"في", "خلال", "عقب", "اثر", "إثر", "لدى", "عند", "امام", "أمام", "مع", "عبر", "على", "الى",
+                        "إلى", "عن", "بعد", "قبل", "الذي", "التي", "من"})
+"""Words that end a name once one has been read (before it they may belong to the office: «في النيجر»)."""
+
+
+@dataclass(frozen=True)
+class TitledName:
+    """A title chain and the name it ends in, as token ranges."""
+
+    title_first: int
+    name_first: int
+    name_last: int
+
+
+def _office_word(word: str) -> bool:
+    """Whether a normalised word belongs to the vocabulary of offices, bodies and their adjectives."""
+    key = head_key(word)
+    return (key in OFFICE_NOUNS or key in TITLE_MODIFIERS or key in ALL_HEADS or key in NAME_OF_HEADS
+            or word in RANK_ADJECTIVES)
+
+
+def _plain_name_word(token: Token) -> bool:
+    """A word that can stand in a name: no tanween, no digit, not a known function or office word."""
+    word = token.norm
+    if len(word) < 2 or word.isdigit() or TANWEEN.search(token.surface):
+        return False
+    if word == "علي" and not token.surface.endswith("ى"):
+        return True  # the name «علي», which folding spells like the preposition «على»
+    if word in NAME_STOPS or word in COMPLEMENTIZERS or lexicon_word(word, ALL_CUES) or word in WEEKDAYS:
+        return False
+    if strip_article(word) in MONTH_NUMBERS or _office_word(word):
+        return False
+    if word[0] in "وفلب" and len(word) > 3:
+        rest = word[1:]
+        # «وكبير», «والزراعة», «لوكالة», «للأبحاث»: a joined conjunction or preposition before a known
+        # or definite word; «وليد», «لافروف» stay names.
+        if word[0] == "ب":
+            if _office_word(rest.removeprefix("ال")):
+                return False  # «باتحاد الكرة», «بالوزارة»; «بالاشيه» stays a name
+        elif rest.startswith("ال") or (rest.startswith("ل") and word[0] == "ل") or _office_word(rest):
+            return False
+    if len(word) >= 5 and word.endswith(("ها", "هم", "هما", "كم")):
+        return False  # a noun with a possessive pronoun («انسحابها»), never a name
+    if word[0] == "ل" and word[1:2] in ("ت", "ي", "ن") and len(word) > 4:
+        return False  # «لتولي», «ليتمكن»: a verb of purpose
+    return True
+
+
+def plain_name_word(token: Token) -> bool:
+    """Whether a token can be a word of a personal name (see ``_plain_name_word``)."""
+    return _plain_name_word(token)
+
+
+def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int) -> TitledName | None:
+    """The name a title chain starting at token ``i`` ends in, or None when the chain names nobody.
+
+    Reads up to a hard boundary (punctuation, a quotation, «أن», a reporting verb); the name is the last
+    run of name words in that stretch, a definite word joining it only after a given name («نادية
+    الفاسي», «عبد اللطيف الجواهري»).  Once a name has been read, a preposition, date word or a joined
+    «لـ» before a medium («لوكالة») ends the stretch.
+    """
+    runs: list[tuple[int, int]] = []
+    run_first: int | None = None
+    k = i + 1
+    # A name has been read: what follows a preposition is the occasion («للصحفيين على هامش الاجتماع»).
+    while k < len(tokens) and k - i <= 14 and not quoted[k]:
+        gap = text[tokens[k - 1].end:tokens[k].start]
+        if HARD_GAP.search(gap) or any(c in QUOTE_CHARS for c in gap):
+            break
+        token = tokens[k]
+        word = token.norm
+        if word in COMPLEMENTIZERS or lexicon_word(word, ALL_CUES) or TANWEEN.search(token.surface):
+            break  # tanween marks an adverbial («ردًا على …»): the office has ended
+        # A definite word joins a name only after a given name: «عبد اللطيف», «نادية الفاسي».
+        is_name = _plain_name_word(token) and (not word.startswith("ال") or run_first is not None)
+        if is_name and (run_first is None or k - run_first < 5):
+            if run_first is None:
+                run_first = k
+            k += 1
+            continue
+        if run_first is not None:
+            runs.append((run_first, k))
+            run_first = None
+            if word[0] == "ل" and _office_word(word[1:]):
+                break
+        if runs and (word in CHAIN_ENDS or word in NAME_STOPS):
+            break
+        k += 1
+    if run_first is not None:
+        runs.append((run_first, k))
+    if not runs:
+        return None
+    first, last = runs[-1]
+    before = tokens[first - 1].norm
+    if last - first >= 2 and first - 1 > i and not before.startswith("ال") and _office_word(before) and (
+            head_key(before) not in TITLE_HEADS):
+        # «إلى محادثات جنيف كينجي أوتا», «رئيس وزراء بريطانيا بوريس جونسون»: the word an office noun
+        # governs is a place or a body, and the name starts after it.
+        first += 1
+    return TitledName(i, first, last)
+
+
+def name_run(tokens: list[Token], quoted: list[bool], first: int, limit: int) -> int:
+    """Index after the run of name words from ``first`` (a definite one only after a given name), up to 4."""
+    k = first
+    while k < limit and k - first < 4 and not quoted[k] and _plain_name_word(tokens[k]) and (
+        k > first or not tokens[k].norm.startswith("ال")
+    ):
+        k += 1
+    return k
+
+
+def name_run_before(tokens: list[Token], quoted: list[bool], end: int, floor: int) -> int:
+    """Index where a run of name words ending just before ``end`` starts (``end`` when there is none)."""
+    k = end
+    while k > floor and end - k < 4 and not quoted[k - 1] and _plain_name_word(tokens[k - 1]):
+        k -= 1
+    while k < end and tokens[k].norm.startswith("ال"):
+        k += 1  # a name starts with a given name, not with its article
+    return k
