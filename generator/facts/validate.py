@@ -205,8 +205,12 @@ class _Checker:
                           f"الحرف رقم {index + 1} حرف خفي أو حرف تحكم ({name})؛ احذفه")
             return None
         if not value.strip():
-            self.complain(path, "the value is empty; write the text or remove the field",
-                          "القيمة فارغة؛ اكتب النص أو احذف الحقل")
+            if f.required:  # removing it would only move the complaint: say what the field needs
+                self.complain(path, f"the value is empty; this field is required: {f.english}",
+                              f"القيمة فارغة؛ هذا الحقل مطلوب: {f.arabic}")
+            else:
+                self.complain(path, "the value is empty; write the text or remove the field",
+                              "القيمة فارغة؛ اكتب النص أو احذف الحقل")
             return None
         if type_ in ("line", "text") and not has_visible_letter(value):
             self.complain(path, "the value has no letter or digit (only marks, punctuation or invisible "
