@@ -8,7 +8,7 @@ CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: site test serve check setup browser bench bench-search lint clean
 
-site: $(STAMP)
+site: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m generator check
 	$(BIN)/mkdocs build --strict
 
@@ -17,7 +17,7 @@ test: $(STAMP) $(NODE_STAMP) browser
 	$(BIN)/python -m generator schema --check
 	$(BIN)/python -m pytest
 
-serve: $(STAMP)
+serve: $(STAMP) $(NODE_STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 check: $(STAMP)
@@ -32,7 +32,8 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-# axe-core for the browser tests' accessibility audit, exactly as package-lock.json pins it.
+# The site's typeface (vazirmatn, subset at build time) and axe-core for the browser tests' accessibility
+# audit, exactly as package-lock.json pins them.
 $(NODE_STAMP): package.json package-lock.json
 	@command -v npm >/dev/null || { \
 	  echo "installing Debian's npm for the browser tests"; \
