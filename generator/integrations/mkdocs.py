@@ -44,6 +44,13 @@ class FactsBuildFailed(Abort):
         echo(self.format_message(), err=True)
 
 
+class FontMissing(Abort):
+    """Stops the build when the typeface cannot be subset; said on stderr, like FactsBuildFailed."""
+
+    def show(self, file: object = None) -> None:
+        echo(self.format_message(), err=True)
+
+
 class _Options(Config):
     facts = config_options.Type(str, default="data/facts.yaml")
 
@@ -77,7 +84,7 @@ class FactsheetPlugin(BasePlugin[_Options]):
         try:
             fonts = web_fonts(root)
         except FontError as exc:
-            raise Abort(f"factsheet: {exc}") from None
+            raise FontMissing(f"factsheet: {exc}") from None
         for font in fonts:
             files.append(File.generated(config, f"{FOLDER}/{font.name}", content=font.data))
         return files
