@@ -23,7 +23,9 @@ class Month(Protocol):
     """What the overview needs of a month: its key and its events."""
 
     key: str
+    """``YYYY-MM``."""
     events: list[Event]
+    """The events that start in that month."""
 
 
 def months_overview(context: SiteContext, months: Sequence[Month]) -> str:

@@ -38,6 +38,7 @@ class Visuals:
 
     def __init__(self, context: SiteContext) -> None:
         self.context = context
+        """The build's fact base, settings, formatting and routes, handed to every picture."""
 
     @cached_property
     def graph(self) -> MeetingGraph:
