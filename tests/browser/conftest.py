@@ -68,15 +68,22 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 """The axe rules run: WCAG 2.0, 2.1 and 2.2, levels A and AA (target size included)."""
 
 
+_RAN_ON: list[str] = []
+"""The Chromium version the browser tests ran on, once the browser has started."""
+
+
 @pytest.fixture(scope="session", autouse=True)
-def chromium_version(request: pytest.FixtureRequest, browser) -> str:
-    """Says once per session which Chromium the browser tests ran on: its accessibility tree decides what
-    axe finds (a new Chromium once named SVG links from their text, and the suite failed)."""
-    version = browser.version
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None:
-        reporter.write_line(f"browser tests: Chromium {version} (/usr/bin/chromium)")
-    return version
+def chromium_version(browser) -> str:
+    """The version of the Chromium the browser tests drive: its accessibility tree decides what axe finds
+    (a new Chromium once named SVG links from their text, and the suite failed on new machines)."""
+    _RAN_ON.append(browser.version)
+    return browser.version
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Says, under the results, which Chromium the browser tests ran on."""
+    if _RAN_ON:
+        terminalreporter.write_line(f"browser tests ran on Chromium {_RAN_ON[0]} (/usr/bin/chromium)")
 
 
 def run_axe(pg, axe_script: Path) -> list[dict]:
