@@ -81,6 +81,12 @@ def _wide(context: SiteContext, key: str, events: list[Event], here: str, label:
     height = FIRST_ROW + len(events) * ROW
     root = svg(WIDTH, height, label, ident, "fact-timeline-svg")
     _day_axis(context, root, days, x_of, height)
+    # Every row's line down from its day, drawn before any row: a later row's line would cross earlier dots.
+    drops = add(root, "g", class_="drops", aria_hidden="true")
+    for row, event in enumerate(events):
+        x = x_of(int(event.date[8:10]))
+        add(drops, "line", x1=x, y1=float(AXIS_Y + 6), x2=x, y2=float(FIRST_ROW + row * ROW), stroke=GRID,
+            stroke_width="1")
     for row, event in enumerate(events):
         _wide_row(context, root, event, key, x_of, FIRST_ROW + row * ROW, here)
     return root
@@ -108,7 +114,6 @@ def _day_axis(context: SiteContext, root: ET.Element, days: int, x_of: Scale, he
 def _wide_row(context: SiteContext, root: ET.Element, event: Event, key: str, x_of: Scale, y: float,
               here: str) -> None:
     x = x_of(int(event.date[8:10]))
-    add(root, "line", x1=x, y1=float(AXIS_Y + 6), x2=x, y2=y, stroke=GRID, stroke_width="1")
     bar_end = end_x = x
     if event.end_date and event.end_date[:7] >= key:
         last = int(event.end_date[8:10]) if event.end_date[:7] == key else 31
