@@ -19,6 +19,7 @@ from generator.site.formatting import Formatter
 from generator.site.render import Renderer, Settings
 from generator.site.routes import Routes
 from generator.site.visual.graph import chain_order, meeting_graph, most_connected, ring_positions
+from generator.site.visual.strip import NARROW_MOST
 from generator.site.visual.svg import EM_PER_CHAR, NARROW_WIDTH, SMALLEST, wrap
 
 from .helpers import ROUTES, fact_base
@@ -424,6 +425,15 @@ def test_small_markers_have_tap_targets_that_do_not_overlap():
     for (x1, y1, side), (x2, y2, _) in combinations(boxes, 2):
         assert abs(x1 - x2) >= side or abs(y1 - y2) >= side, "two tap targets overlap"
     assert any(t.get("class") == "more" for t in strip.iter(f"{SVG}text"))  # a full column says how many more
+
+
+def test_a_busy_actors_narrow_strip_stops_at_a_bounded_number_of_rows_and_says_how_many_more():
+    events = [(f"e{i:02d}", f"2022-01-{1 + i % 28:02d}", ["a"]) for i in range(50)]
+    pages = Renderer(build_model(plain_facts(events, ["a"]), {})).pages()
+    narrow = next(svg for svg in pictures(pages[ROUTES.page("actors/a.md")]) if svg.get("id") == "strip-a-narrow")
+    assert len(links(narrow, "event")) == NARROW_MOST == 40
+    more = [text_of(t) for t in narrow.iter(f"{SVG}text") if t.get("class") == "more"]
+    assert more == ["و10 غيرها في القوائم أدناه"]
 
 
 @pytest.mark.parametrize(("label", "limit", "most", "expected"), [

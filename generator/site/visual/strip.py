@@ -44,6 +44,9 @@ STEP = TARGET
 """Distance between stacked markers and between columns: their tap targets touch but never overlap."""
 STACK = 5
 """Markers stacked in one column before the rest are summed up as ``+n``."""
+NARROW_MOST = 40
+"""Rows of the narrow layout: an actor in hundreds of events gets its first 40 and a line saying how many
+more the page's lists hold, not a picture thousands of pixels tall (and as many kilobytes)."""
 TITLE = 14
 NARROW_AXIS = NARROW_WIDTH - 64
 NARROW_LINE = 20
@@ -166,7 +169,7 @@ def _narrow(context: SiteContext, actor: Actor, items: list[Item], here: str, la
     room = NARROW_AXIS - 14 - 4
     rows = []
     year = ""
-    for thing in items:
+    for thing in items[:NARROW_MOST]:
         if isinstance(thing, Event):
             words = wrap(thing.title, int(room / (TITLE * EM_PER_CHAR)), 2)
         else:
@@ -178,7 +181,8 @@ def _narrow(context: SiteContext, actor: Actor, items: list[Item], here: str, la
             date.append(context.fmt.num(iso[:4]))
             year = iso[:4]
         rows.append((thing, words, date, 12 + max(len(words), len(date)) * NARROW_LINE))
-    height = 8 + sum(r[3] for r in rows)
+    rest = len(items) - len(rows)
+    height = 8 + sum(r[3] for r in rows) + (30 if rest else 0)
     root = svg(NARROW_WIDTH, height, label, f"strip-{actor.id}-narrow", "fact-strip-svg")
     add(root, "line", x1=float(NARROW_AXIS), y1=4.0, x2=float(NARROW_AXIS), y2=height - 4.0, stroke=GRID,
         stroke_width="2", aria_hidden="true")
@@ -206,4 +210,7 @@ def _narrow(context: SiteContext, actor: Actor, items: list[Item], here: str, la
             _quote_marker(mark, thing, float(NARROW_AXIS), first - 5)
             lines(mark, NARROW_AXIS - 14, first, words, SMALLEST, NARROW_LINE, fill=MUTED, class_="quote-text")
         top += row_height
+    if rest:
+        text(root, NARROW_AXIS - 14, top + 20, f"و{context.fmt.num(rest)} غيرها في القوائم أدناه", "start", SMALLEST,
+             fill=MUTED, class_="more")
     return root
