@@ -159,7 +159,8 @@ def _stack(context: SiteContext, root: ET.Element, things: list[Item], x: float,
             _quote_marker(mark, thing, x, y)
     if len(things) > STACK:
         y = axis_y + direction * (STEP * 0.6 + STACK * STEP)
-        text(root, x, y + 5, f"+{context.fmt.num(len(things) - STACK)}", "middle", SMALLEST, fill=MUTED,
+        # A left-to-right mark first: in right-to-left text "+3" would otherwise be drawn "3+".
+        text(root, x, y + 5, f"\u200e+{context.fmt.num(len(things) - STACK)}", "middle", SMALLEST, fill=MUTED,
              class_="more")
 
 
