@@ -11,7 +11,7 @@ CHROMIUM ?= /usr/bin/chromium
 # The site is built into a fresh folder and swapped in only when the build succeeds: a failed or
 # interrupted build (a CI timeout, a broken file) leaves the last good site/ whole, never emptied.
 SITE_TMP := .site-building
-site: $(STAMP)
+site: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m generator check
 	rm -rf $(SITE_TMP) .site-previous
 	$(BIN)/mkdocs build --strict --site-dir $(SITE_TMP)
@@ -24,7 +24,7 @@ test: $(STAMP) $(NODE_STAMP) browser
 	$(BIN)/python -m generator schema --check
 	$(BIN)/python -m pytest
 
-serve: $(STAMP)
+serve: $(STAMP) $(NODE_STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 check: $(STAMP)
@@ -45,7 +45,8 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-# axe-core for the browser tests' accessibility audit, exactly as package-lock.json pins it.
+# The site's typeface (vazirmatn, subset at build time) and axe-core for the browser tests' accessibility
+# audit, exactly as package-lock.json pins them.
 $(NODE_STAMP): package.json package-lock.json
 	@command -v npm >/dev/null || { \
 	  echo "installing Debian's npm for the browser tests"; \

@@ -31,6 +31,9 @@ def make_project(target: Path, facts: Path) -> Path:
             shutil.copy2(source, target / name)
     (target / "data").mkdir()
     shutil.copy2(facts, target / "data" / "facts.yaml")
+    # The installed npm packages (the typeface that every build subsets), shared rather than copied.
+    if (ROOT / "node_modules").is_dir():
+        (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return target
 
 

@@ -16,9 +16,11 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
 
 from ..facts.errors import FactsError
 from ..project import Project, build
+from ..site.fonts import FOLDER, FontError, web_fonts
 from ..site.render import TEMPLATES
 from .pagefind import SearchIndexError, build_search_index, describe
 
@@ -39,6 +41,13 @@ class FactsBuildFailed(Abort):
 
     def show(self, file: object = None) -> None:
         """How `mkdocs build` prints it: on stderr, like every other error."""
+        echo(self.format_message(), err=True)
+
+
+class FontMissing(Abort):
+    """Stops the build when the typeface cannot be subset; said on stderr, like FactsBuildFailed."""
+
+    def show(self, file: object = None) -> None:
         echo(self.format_message(), err=True)
 
 
@@ -64,6 +73,21 @@ class FactsheetPlugin(BasePlugin[_Options]):
             return config  # on_pre_build reports the bad setting with the other problems
         config.extra.setdefault("factsheet", {})["digits"] = digits
         return config
+
+    def on_files(self, files: Files, config) -> Files:
+        """The typeface, subset from the installed font package, served under fonts/ (generator/site/fonts.py).
+
+        Added as generated files rather than written into docs/: MkDocs copies them to the site, serves
+        them while serving, and checks Markdown links to them like links to any other file.
+        """
+        root = Path(config.config_file_path).parent
+        try:
+            fonts = web_fonts(root)
+        except FontError as exc:
+            raise FontMissing(f"factsheet: {exc}") from None
+        for font in fonts:
+            files.append(File.generated(config, f"{FOLDER}/{font.name}", content=font.data))
+        return files
 
     def on_post_build(self, config) -> None:
         """Index the built site for the search dialog (generator/integrations/pagefind.py)."""

@@ -32,11 +32,43 @@ def _pages() -> dict[str, str]:
              else base.events_by_date()[0].id)
     return {"home": "", "actor": f"actors/{actor}/", "meeting": f"meetings/{event}/",
             "source": f"sources/{base.sources_by_date()[0].id}/", "actors": "actors/", "timeline": "timeline/",
-            "claims": "claims/", "about": "about/"}
+            "graph": "graph/", "open-data": "open-data/", "claims": "claims/", "about": "about/"}
 
 
 PAGES = _pages()
-SCREENSHOTS = ("home", "actor", "meeting", "source")
+FAMILY = "Vazirmatn"
+"""The site's own typeface (generator/site/fonts.py)."""
+
+# What a reader on a phone must get from every page: no sideways scrolling, and every label of every
+# picture on screen legible and inside its picture (measured by the browser, after layout).
+_MEASURE = """family => {
+  const root = document.documentElement;
+  const out = {scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, labels: 0, smallest: null,
+               small: [], outside: []};
+  for (const svg of document.querySelectorAll('article svg')) {
+    const box = svg.getBoundingClientRect();
+    if (!box.width || !box.height) continue;  // the layout this screen does not show
+    const scale = svg.getScreenCTM().a;
+    for (const t of svg.querySelectorAll('text')) {
+      const r = t.getBoundingClientRect();
+      if (!r.width) continue;
+      const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+      out.labels += 1;
+      out.smallest = out.smallest === null ? px : Math.min(out.smallest, px);
+      if (px < 11) out.small.push(`${svg.id}: ${t.textContent} (${px.toFixed(1)} px)`);
+      if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)
+        out.outside.push(`${svg.id}: ${t.textContent}`);
+    }
+  }
+  const first = getComputedStyle(document.body).fontFamily.split(',')[0].trim().replace(/^["']|["']$/g, '');
+  out.firstFamily = first;
+  // Loaded faces of the family, as [lightest, boldest] weights (a face may declare a range: "100 500").
+  out.loaded = [...document.fonts].filter(f => f.family.replace(/^["']|["']$/g, '') === family
+                                              && f.status === 'loaded')
+    .map(f => { const w = f.weight.split(' ').map(Number); return [w[0], w[w.length - 1]]; });
+  out.bodySize = parseFloat(getComputedStyle(document.querySelector('article')).fontSize);
+  return out;
+}"""
 
 
 
@@ -47,17 +79,27 @@ def test_page_is_arabic_rtl_self_contained_and_accessible(name, page, desktop, r
     for pg, size in ((page, "phone"), (desktop, "desktop")):
         pg.goto(real_site_url + PAGES[name])
         pg.wait_for_load_state("networkidle")
+        pg.evaluate("document.fonts.ready.then(() => true)")
         assert pg.get_attribute("html", "lang") == "ar"
         assert pg.get_attribute("body", "dir") == "rtl"
         assert pg.eval_on_selector("article", "a => getComputedStyle(a).direction") == "rtl"
         text = pg.inner_text("article")
         assert not LEFTOVERS.search(text), LEFTOVERS.search(text)
-        if name in SCREENSHOTS:
-            pg.screenshot(path=str(artifacts / f"{name}-{size}.png"), full_page=size == "desktop")
+        pg.screenshot(path=str(artifacts / f"{name}-{size}.png"), full_page=True)
+        measured = pg.evaluate(_MEASURE, FAMILY)
+        print(f"{name} ({size}): {measured['labels']} labels, smallest "
+              f"{measured['smallest'] and round(measured['smallest'], 1)} px; text {measured['bodySize']} px")
+        assert measured["scrollWidth"] <= measured["clientWidth"], f"{name} scrolls sideways on a {size}"
+        assert measured["small"] == [], measured["small"]
+        assert measured["outside"] == [], measured["outside"]
+        # The text is drawn in the site's own face, fetched from the site itself.
+        assert measured["firstFamily"] == FAMILY, measured["firstFamily"]
+        assert any(low <= 400 <= high for low, high in measured["loaded"]), measured["loaded"]
+        assert measured["bodySize"] >= 17
         assert foreign_requests(pg, real_site_url) == []
         assert pg.console_errors == []
-    violations = serious(run_axe(desktop, axe_script))
-    assert violations == [], violations
+        violations = serious(run_axe(pg, axe_script))
+        assert violations == [], f"{size}: {violations}"
 
 
 def test_search_dialog_is_accessible(desktop, real_site_url, axe_script, artifacts):

@@ -58,12 +58,13 @@ def screenshot(locator, name: str) -> None:
 
 def test_timeline_draws_every_event_as_a_link_to_its_page(desktop, real_site_url, real_base):
     desktop.goto(real_site_url + "timeline/")
-    pictures = desktop.locator("svg.fact-timeline-svg")
+    pictures = desktop.locator("svg.fact-timeline-svg.fact-wide")
     assert pictures.count() >= 1
-    drawn = desktop.eval_on_selector_all("svg.fact-timeline-svg a[data-event]",
-                                         "links => links.map(a => a.dataset.event)")
     expected = sorted(real_base.events)
-    assert sorted(drawn) == expected
+    for layout in ("fact-wide", "fact-narrow"):
+        drawn = desktop.eval_on_selector_all(f"svg.fact-timeline-svg.{layout} a[data-event]",
+                                             "links => links.map(a => a.dataset.event)")
+        assert sorted(drawn) == expected
     for i in range(pictures.count()):
         picture = pictures.nth(i)
         assert picture.bounding_box()["height"] > 50
@@ -76,7 +77,7 @@ def test_timeline_draws_every_event_as_a_link_to_its_page(desktop, real_site_url
 def test_timeline_places_later_events_further_left_on_screen(desktop, real_site_url):
     desktop.goto(real_site_url + "timeline/")
     # (date, centre x on screen) of each event's dot, per picture.
-    rows = desktop.eval_on_selector_all("svg.fact-timeline-svg", """svgs => svgs.map(svg =>
+    rows = desktop.eval_on_selector_all("svg.fact-timeline-svg.fact-wide", """svgs => svgs.map(svg =>
       [...svg.querySelectorAll('a[data-event]')].map(a => {
         const r = a.querySelector('circle').getBoundingClientRect();
         return [a.dataset.date, r.left + r.width / 2];
@@ -93,7 +94,7 @@ def test_timeline_places_later_events_further_left_on_screen(desktop, real_site_
 
 def test_clicking_an_event_in_the_timeline_opens_its_page(desktop, real_site_url, real_base):
     desktop.goto(real_site_url + "timeline/")
-    link = desktop.locator("svg.fact-timeline-svg a[data-event]").first
+    link = desktop.locator("svg.fact-timeline-svg.fact-wide a[data-event]").first
     event_id = link.get_attribute("data-event")
     title = real_base.events[event_id].title  # a plain string: pytest would print a model object forever
     link.locator("circle").click()
@@ -152,13 +153,48 @@ def test_no_label_is_cut_off_in_any_actor_picture(desktop, real_site_url, real_b
     assert clipped == {}
 
 
-def test_pictures_scroll_sideways_on_a_phone_instead_of_shrinking(page, real_site_url):
-    page.goto(real_site_url + "timeline/")
-    figure = page.locator("figure.fact-timeline").first
-    widths = figure.evaluate(
-        "f => [f.clientWidth, f.scrollWidth, f.querySelector('svg').getBoundingClientRect().width]")
-    assert widths[1] > widths[0]  # the picture keeps a legible width and the figure scrolls
-    assert widths[2] >= 600
+# On a phone: which layout of each picture shows, the order of its rows, the size of its labels and targets.
+_PHONE_LAYOUT = """() => [...document.querySelectorAll('article svg')].map(svg => {
+  const box = svg.getBoundingClientRect(), scale = svg.getScreenCTM().a;
+  return {id: svg.id, shown: box.width > 0, width: box.width, classes: svg.getAttribute('class'),
+          smallest: Math.min(...[...svg.querySelectorAll('text')].map(
+            t => parseFloat(getComputedStyle(t).fontSize) * scale)),
+          links: [...svg.querySelectorAll('a')].map(a => {
+            const r = a.getBoundingClientRect();
+            return {date: a.dataset.date || '', top: r.top, width: r.width, height: r.height};
+          })};
+})"""
+
+
+def test_on_a_phone_pictures_switch_to_rows_down_the_page_with_legible_labels_and_large_targets(page, real_site_url,
+                                                                                             real_base):
+    actor = max(real_base.actors.values(), key=lambda a: (len(a.events), a.id))
+    for path in ("timeline/", f"actors/{actor.id}/"):
+        page.goto(real_site_url + path)
+        pictures = page.evaluate(_PHONE_LAYOUT)
+        shown = [p for p in pictures if p["shown"]]
+        assert shown and all("fact-wide" not in p["classes"] for p in shown), [p["id"] for p in shown]
+        assert {p["id"] + "-narrow" for p in pictures if "fact-wide" in p["classes"]} <= {p["id"] for p in shown}
+        for picture in shown:
+            assert picture["width"] <= 390 and picture["smallest"] >= 12, picture["id"]
+            for link in picture["links"]:  # WCAG 2.5.8: at least 24 by 24 CSS px
+                assert link["width"] >= 24 and link["height"] >= 24, (picture["id"], link)
+            dated = [link for link in picture["links"] if link["date"]]
+            assert [link["date"] for link in dated] == sorted(link["date"] for link in dated)
+            assert [link["top"] for link in dated] == sorted(link["top"] for link in dated)  # down the page
+        screenshot(page.locator("article"), f"phone-{path.strip('/').replace('/', '-')}.png")
+    # The graph: the strongest ties first, as a list, and the whole picture a tap away at a legible size.
+    page.goto(real_site_url + "graph/")
+    ties = page.locator(".fact-ties li")
+    assert ties.count() >= 1 and ties.first.is_visible()
+    page.locator('.fact-ties a[href="#meeting-graph"]').click()
+    graph = page.locator("#meeting-graph")
+    assert graph.evaluate("svg => { const r = svg.getBoundingClientRect(); "
+                          "return r.top < innerHeight && r.bottom > 0; }")
+    assert graph.evaluate("svg => parseFloat(getComputedStyle(svg.querySelector('text')).fontSize) "
+                          "* svg.getScreenCTM().a") >= 12
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    screenshot(page.locator("article"), "phone-graph.png")
 
 
 PAGE_TYPES = {
