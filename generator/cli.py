@@ -6,6 +6,7 @@ import argparse
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from .extract import candidates_to_yaml, extract_quotes
@@ -16,6 +17,8 @@ from .project import Project, build, load_facts
 from .site.write import MANIFEST, write_pages
 
 SCHEMA_FILE = Path("data") / "facts.schema.json"
+BUILDERS = ("mkdocs", "zensical")
+"""Builders that turn docs/ into the site (README, "Builders"); the first is the default."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -40,6 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
 
     p = sub.add_parser("build", help="validate data/facts.yaml and write the pages into docs/")
+    p.add_argument("--builder", choices=BUILDERS, default=BUILDERS[0],
+                   help="what builds docs/ into the site afterwards (default: %(default)s); the pictures' links "
+                   "are written the way that builder reads links inside raw HTML")
     p.set_defaults(run=_build)
 
     p = sub.add_parser("clean", help="remove every generated file from docs/ (hand-written files stay)")
@@ -68,6 +74,7 @@ def _parser() -> argparse.ArgumentParser:
 def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     project = Project.at(args.root)
+    project = replace(project, settings=replace(project.settings, builder=args.builder))
     report = build(project)
     seconds = time.perf_counter() - started
     print(f"generator: {len(report.written)} page(s) written, {report.unchanged} unchanged, "
