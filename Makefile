@@ -5,20 +5,39 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 CHROMIUM ?= /usr/bin/chromium
+ZENSICAL_STAMP := $(VENV)/.installed-zensical
+
+# What turns docs/ into site/ (README, "Builders"): `make site BUILDER=zensical`. Both read mkdocs.yml.
+BUILDER ?= mkdocs
+ifeq ($(filter $(BUILDER),mkdocs zensical),)
+$(error BUILDER must be mkdocs or zensical, not "$(BUILDER)")
+endif
+# MkDocs runs the generator and the search index through the factsheet plugin; Zensical runs no plugins,
+# so the command line does both around it.
+BUILD_mkdocs    = $(BIN)/mkdocs build --strict
+BUILD_zensical  = $(BIN)/python -m generator build --builder zensical && $(BIN)/zensical build --strict \
+                  && $(BIN)/python -m generator search-index site
+SERVE_mkdocs    = $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+SERVE_zensical  = $(BIN)/python -m generator build --builder zensical \
+                  && $(BIN)/zensical serve --dev-addr 127.0.0.1:8000
+INSTALL_mkdocs   = $(STAMP)
+INSTALL_zensical = $(STAMP) $(ZENSICAL_STAMP)
+SITE_BUILD      = $(BUILD_$(BUILDER))
 
 .PHONY: site test serve check setup browser bench bench-search lint clean
 
-site: $(STAMP)
+site: $(INSTALL_$(BUILDER))
 	$(BIN)/python -m generator check
-	$(BIN)/mkdocs build --strict
+	$(SITE_BUILD)
 
-test: $(STAMP) $(NODE_STAMP) browser
+# Zensical too: tests/test_builders.py builds the site with both builders.
+test: $(STAMP) $(ZENSICAL_STAMP) $(NODE_STAMP) browser
 	$(BIN)/ruff check generator tests
 	$(BIN)/python -m generator schema --check
 	$(BIN)/python -m pytest
 
-serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+serve: $(INSTALL_$(BUILDER))
+	$(SERVE_$(BUILDER))
 
 check: $(STAMP)
 	$(BIN)/python -m generator check
@@ -31,6 +50,11 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# The optional builder, only for the targets that use it.
+$(ZENSICAL_STAMP): $(STAMP) requirements-zensical.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.lock
+	touch $(ZENSICAL_STAMP)
 
 # axe-core for the browser tests' accessibility audit, exactly as package-lock.json pins it.
 $(NODE_STAMP): package.json package-lock.json
@@ -48,8 +72,8 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-bench: $(STAMP)
-	$(BIN)/python -m tests.bench_pipeline --mkdocs
+bench: $(STAMP) $(ZENSICAL_STAMP)
+	$(BIN)/python -m tests.bench_pipeline --mkdocs --zensical
 	$(BIN)/python -m tests.bench_visual
 
 # Search on a synthetic 10,000-actor site: bytes a first search downloads, index size, build time (minutes).

@@ -42,10 +42,11 @@ SCREENSHOTS = ("home", "actor", "meeting", "source")
 
 
 @pytest.mark.parametrize("name", list(PAGES))
-def test_page_is_arabic_rtl_self_contained_and_accessible(name, page, desktop, real_site_url, axe_script,
+def test_page_is_arabic_rtl_self_contained_and_accessible(name, page, desktop, site_url, builder, axe_script,
                                                           artifacts):
+    prefix = "" if builder == "mkdocs" else f"{builder}-"
     for pg, size in ((page, "phone"), (desktop, "desktop")):
-        pg.goto(real_site_url + PAGES[name])
+        pg.goto(site_url + PAGES[name])
         pg.wait_for_load_state("networkidle")
         assert pg.get_attribute("html", "lang") == "ar"
         assert pg.get_attribute("body", "dir") == "rtl"
@@ -53,8 +54,8 @@ def test_page_is_arabic_rtl_self_contained_and_accessible(name, page, desktop, r
         text = pg.inner_text("article")
         assert not LEFTOVERS.search(text), LEFTOVERS.search(text)
         if name in SCREENSHOTS:
-            pg.screenshot(path=str(artifacts / f"{name}-{size}.png"), full_page=size == "desktop")
-        assert foreign_requests(pg, real_site_url) == []
+            pg.screenshot(path=str(artifacts / f"{prefix}{name}-{size}.png"), full_page=size == "desktop")
+        assert foreign_requests(pg, site_url) == []
         assert pg.console_errors == []
     violations = serious(run_axe(desktop, axe_script))
     assert violations == [], violations
@@ -69,8 +70,8 @@ def test_search_dialog_is_accessible(desktop, real_site_url, axe_script, artifac
     assert violations == [], violations
 
 
-def test_interface_strings_are_arabic(desktop, real_site_url):
-    desktop.goto(real_site_url + PAGES["actor"])
+def test_interface_strings_are_arabic(desktop, site_url):
+    desktop.goto(site_url + PAGES["actor"])
     # Header, navigation, table of contents, footer, the back-to-top button and every label a screen
     # reader announces. Latin is allowed only where it is marked as such (an English name in <bdi>).
     texts = desktop.evaluate("""() => {
