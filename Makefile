@@ -18,8 +18,12 @@ BUILD_mkdocs    = $(BIN)/mkdocs build --strict
 BUILD_zensical  = $(BIN)/python -m generator build --builder zensical && $(BIN)/zensical build --strict \
                   && $(BIN)/python -m generator search-index site
 SERVE_mkdocs    = $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+# `generator watch` does beside `zensical serve` what the plugin does inside `mkdocs serve`: it rebuilds
+# docs/ when data/, seeds/ or the templates change, and indexes site/ again after each rebuild.
 SERVE_zensical  = $(BIN)/python -m generator build --builder zensical \
-                  && $(BIN)/zensical serve --dev-addr 127.0.0.1:8000
+                  && { $(BIN)/python -m generator watch --builder zensical site & \
+                       trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
+                       $(BIN)/zensical serve --dev-addr 127.0.0.1:8000; }
 INSTALL_mkdocs   = $(STAMP)
 INSTALL_zensical = $(STAMP) $(ZENSICAL_STAMP)
 SITE_BUILD      = $(BUILD_$(BUILDER))

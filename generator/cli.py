@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator build|check|schema|extract|search-index``."""
+"""Command line: ``python -m generator build|check|schema|extract|search-index|watch``."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from .extract import candidates_to_yaml, extract_quotes
 from .facts.errors import FactsError, printable
 from .facts.schema import json_schema_text
 from .integrations.pagefind import SearchIndexError, build_search_index, describe
+from .integrations.watch import watch
 from .project import Project, build, load_facts
 from .site.write import MANIFEST, write_pages
 
@@ -68,13 +69,23 @@ def _parser() -> argparse.ArgumentParser:
                        "MkDocs plugins; `mkdocs build` does it itself)")
     p.add_argument("site", type=Path, help="the built site folder, e.g. site")
     p.set_defaults(run=_search_index)
+
+    p = sub.add_parser("watch", help="beside a builder's own server (zensical serve): rebuild docs/ when the facts "
+                       "change and index the site again after each rebuild, until Ctrl-C")
+    p.add_argument("--builder", choices=BUILDERS, default=BUILDERS[0], help="as for build (default: %(default)s)")
+    p.add_argument("site", type=Path, help="the folder the builder writes the site into, e.g. site")
+    p.set_defaults(run=_watch)
     return parser
+
+
+def _project_for(args: argparse.Namespace) -> Project:
+    project = Project.at(args.root)
+    return replace(project, settings=replace(project.settings, builder=args.builder))
 
 
 def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    project = Project.at(args.root)
-    project = replace(project, settings=replace(project.settings, builder=args.builder))
+    project = _project_for(args)
     report = build(project)
     seconds = time.perf_counter() - started
     print(f"generator: {len(report.written)} page(s) written, {report.unchanged} unchanged, "
@@ -122,6 +133,13 @@ def _search_index(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 1
     print(describe(report))
+    return 0
+
+
+def _watch(args: argparse.Namespace) -> int:
+    print(f"generator watch: rebuilding docs/ for {args.builder} and indexing {args.site}/ as they change "
+          "(Ctrl-C stops)", flush=True)
+    watch(_project_for(args), args.site)
     return 0
 
 

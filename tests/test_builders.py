@@ -12,13 +12,22 @@ import html.parser
 import json
 import posixpath
 import re
+import subprocess
+import sys
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from .helpers import run_cli
+from .conftest import ROOT, run_zensical_build
+from .helpers import edit_facts, run_cli
+from .test_serve import BROKEN, LAVROV, Served, free_port, page_contains, wait_for
+
+SITE_PATH = urlsplit(re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
+                               re.MULTILINE).group(1)).path
+"""Where the development servers mount the site: the path of mkdocs.yml's site_url."""
 
 slow = pytest.mark.slow
 
@@ -168,3 +177,43 @@ def test_build_for_zensical_writes_picture_links_from_the_markdown_files_folder(
     assert "../meetings/nato-russia-council-2022-01-12/" in for_zensical
     assert {f"../{href}" for href in for_zensical if href != "jens-stoltenberg/"} \
         == for_mkdocs - {"./"}
+
+
+# --- serving: zensical serve beside python -m generator watch (make serve BUILDER=zensical) -------------
+
+
+class _Running(Served):
+    """``python ARGS`` running in ``project`` (zensical serve, generator watch) and what it has printed."""
+
+    def __init__(self, project: Path, args: list[str], port: int) -> None:
+        self.port = port
+        self.base = f"http://127.0.0.1:{port}{SITE_PATH}"
+        self.output = []
+        self.process = subprocess.Popen([sys.executable, *args], cwd=project, stdout=subprocess.PIPE,
+                                        stderr=subprocess.STDOUT, text=True, encoding="utf-8", errors="replace")
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+
+@slow
+def test_watch_beside_zensical_serve_rebuilds_from_the_facts_and_reindexes(small_project: Path):
+    assert run_zensical_build(small_project).returncode == 0
+    port = free_port()
+    served = _Running(small_project, ["-m", "zensical", "serve", "--dev-addr", f"127.0.0.1:{port}"], port)
+    watcher = _Running(small_project, ["-m", "generator", "watch", "--builder", "zensical", "site"], port)
+    index = small_project / "site" / "pagefind" / "pagefind-entry.json"
+    try:
+        wait_for(page_contains(served, "actors/sergei-lavrov/", LAVROV), 120, "the first build", served)
+        wait_for(lambda: "search index:" in watcher.text(), 60, "the first index", watcher)
+        indexed = index.stat().st_mtime_ns
+        edit_facts(small_project, LAVROV, "وزير خارجية روسيا.")
+        wait_for(page_contains(served, "actors/sergei-lavrov/", "وزير خارجية روسيا."), 120, "the rebuild", served)
+        wait_for(lambda: index.is_file() and index.stat().st_mtime_ns > indexed, 60, "a new index", watcher)
+        edit_facts(small_project, *BROKEN)
+        wait_for(lambda: "was not rebuilt" in watcher.text(), 30, "the error report", watcher)
+        assert "data/facts.yaml:" in watcher.text() and "jens-stoltenbreg" in watcher.text()
+        assert "Traceback" not in watcher.text()
+        assert "وزير خارجية روسيا." in served.get("actors/sergei-lavrov/")  # the last good site
+    finally:
+        watcher.stop()
+        served.stop()
