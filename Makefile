@@ -89,4 +89,4 @@ lint: $(STAMP)
 
 clean:
 	test ! -x $(BIN)/python || $(BIN)/python -m generator clean
-	rm -rf site $(VENV) node_modules
+	rm -rf site .cache $(VENV) node_modules  # .cache: Zensical's

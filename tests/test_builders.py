@@ -39,11 +39,13 @@ class _Page(html.parser.HTMLParser):
     url: str
     """The page's site-relative path, e.g. ``actors/nato/index.html``: links are resolved against it."""
     text: list[str] = field(default_factory=list)
+    """The article's text nodes, as parsed (``article`` joins and normalises them)."""
     links: list[str] = field(default_factory=list)
     """Every link in the article, as a site path (``/meetings/x/#a``), in document order."""
     meta: dict[str, str] = field(default_factory=dict)
     """Open Graph, description, canonical and feed links, ``lang`` and ``dir``."""
     jsonld: list[object] = field(default_factory=list)
+    """Every schema.org JSON-LD block of the page, parsed."""
     _depth: int = 0
     _script: list[str] | None = None
 

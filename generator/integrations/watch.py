@@ -64,9 +64,8 @@ def watch(project: Project, site_dir: Path, *, until: Callable[[], bool] = lambd
         if site != seen_site:
             seen_site, changed_at = site, time.monotonic()
             continue
-        missing = not (site_dir / PAGEFIND_DIR / "pagefind.js").is_file()
-        if (site != indexed or missing) and time.monotonic() - changed_at >= settle \
-                and (site_dir / "index.html").is_file():
+        # Once per state of the site, even if Pagefind fails: a failure is reported, not retried every second.
+        if site != indexed and time.monotonic() - changed_at >= settle and (site_dir / "index.html").is_file():
             indexed = site
             _index(site_dir)
 
