@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator build|check|schema|extract|ingest|accept|search-index``."""
+"""Command line: ``python -m generator build|check|diff|schema|extract|ingest|accept|search-index|watch``."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from .extract import candidates_to_yaml, extract_quotes
@@ -19,12 +20,16 @@ from .facts.load import decode_text, load_file, load_yaml, read_text
 from .facts.proposals import PROPOSALS, accept, load_proposals, validate_together
 from .facts.schema import SEED_FILE_PATTERN, json_schema_text
 from .integrations.pagefind import SearchIndexError, build_search_index, describe
+from .integrations.watch import watch
 from .project import Project, build, check_pages, load_facts
 from .site.changes import compare, summary
+from .site.fonts import FontError, write_web_fonts
 from .site.routes import Routes
 from .site.write import MANIFEST, write_pages
 
 SCHEMA_FILE = Path("data") / "facts.schema.json"
+BUILDERS = ("mkdocs", "zensical")
+"""Builders that turn docs/ into the site (README, "Builders"); the first is the default."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -52,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
 
     p = sub.add_parser("build", help="validate data/facts.yaml and write the pages into docs/")
+    p.add_argument("--builder", choices=BUILDERS, default=BUILDERS[0],
+                   help="what builds docs/ into the site afterwards (default: %(default)s); the pictures' links "
+                   "are written the way that builder reads links inside raw HTML")
     p.set_defaults(run=_build)
 
     p = sub.add_parser("clean", help="remove every generated file from docs/ (hand-written files stay)")
@@ -88,16 +96,27 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("proposal", type=Path, help="e.g. data/proposals/article-2023-03-21.yaml")
     p.set_defaults(run=_accept)
 
-    p = sub.add_parser("search-index", help="index a built site for its search dialog (for builders that run no "
-                       "MkDocs plugins; `mkdocs build` does it itself)")
+    p = sub.add_parser("search-index", help="add the typeface to a built site and index it for its search dialog "
+                       "(for builders that run no MkDocs plugins; `mkdocs build` does both itself)")
     p.add_argument("site", type=Path, help="the built site folder, e.g. site")
     p.set_defaults(run=_search_index)
+
+    p = sub.add_parser("watch", help="beside a builder's own server (zensical serve): rebuild docs/ when the facts "
+                       "change and index the site again after each rebuild, until Ctrl-C")
+    p.add_argument("--builder", choices=BUILDERS, default=BUILDERS[0], help="as for build (default: %(default)s)")
+    p.add_argument("site", type=Path, help="the folder the builder writes the site into, e.g. site")
+    p.set_defaults(run=_watch)
     return parser
+
+
+def _project_for(args: argparse.Namespace) -> Project:
+    project = Project.at(args.root)
+    return replace(project, settings=replace(project.settings, builder=args.builder))
 
 
 def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    project = Project.at(args.root)
+    project = _project_for(args)
     report = build(project)
     seconds = time.perf_counter() - started
     print(f"generator: {len(report.written)} page(s) written, {report.unchanged} unchanged, "
@@ -225,11 +244,19 @@ def _parsed_facts(project: Project, which: str) -> object:
 
 def _search_index(args: argparse.Namespace) -> int:
     try:
+        write_web_fonts(Project.at(args.root).root, args.site)
         report = build_search_index(args.site)
-    except SearchIndexError as exc:
+    except (SearchIndexError, FontError) as exc:
         print(exc, file=sys.stderr)
         return 1
     print(describe(report))
+    return 0
+
+
+def _watch(args: argparse.Namespace) -> int:
+    print(f"generator watch: rebuilding docs/ for {args.builder} and indexing {args.site}/ as they change "
+          "(Ctrl-C stops)", flush=True)
+    watch(_project_for(args), args.site)
     return 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -52,6 +53,19 @@ def run_mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
                           cwd=project, capture_output=True, text=True, timeout=600)
 
 
+def run_zensical_build(project: Path) -> subprocess.CompletedProcess[str]:
+    """The steps of ``make site BUILDER=zensical`` in ``project``: the first that fails, else the last."""
+    if importlib.util.find_spec("zensical") is None:
+        pytest.fail("zensical is not installed: run `make test` (it installs requirements-zensical.lock)")
+    for command in (["-m", "generator", "build", "--builder", "zensical"], ["-m", "zensical", "build", "--strict"],
+                    ["-m", "generator", "search-index", "site"]):
+        result = subprocess.run([sys.executable, *command], cwd=project, capture_output=True, text=True,
+                                timeout=600)
+        if result.returncode != 0:
+            break
+    return result
+
+
 def run_generator(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """``python -m generator ARGS`` in ``project``, captured."""
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=project, capture_output=True,
@@ -88,6 +102,15 @@ def built_real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project
 
 
+@pytest.fixture(scope="session")
+def built_real_zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from the project's own data/facts.yaml by Zensical; returns the project folder."""
+    project = make_project(tmp_path_factory.mktemp("real-zensical") / "project", ROOT / "data" / "facts.yaml")
+    result = run_zensical_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -105,6 +128,14 @@ def serve_folder(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 def real_site_url(built_real_site: Path) -> Iterator[str]:
     """Base URL of the real site served over http on 127.0.0.1."""
     server, url = serve_folder(built_real_site / "site")
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def real_zensical_site_url(built_real_zensical_site: Path) -> Iterator[str]:
+    """Base URL of the real site built by Zensical, served over http on 127.0.0.1."""
+    server, url = serve_folder(built_real_zensical_site / "site")
     yield url
     server.shutdown()
 

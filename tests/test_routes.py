@@ -40,6 +40,24 @@ def test_relative_urls_between_served_pages(directory_urls, here, target, url):
     assert Routes(directory_urls).relative_url(here, target) == url
 
 
+@pytest.mark.parametrize(("directory_urls", "here", "target", "url"), [
+    (True, "actors/a.md", "actors/b.md", "b/"),  # Zensical serves it from actors/a/ as ../b/
+    (True, "actors/a.md", "meetings/x.md", "../meetings/x/"),
+    (True, "actors/a.md", "actors/a.md", "a/"),
+    (True, "meetings/index.md", "meetings/x.md", "x/"),  # index pages: the file's folder is the page's
+    (True, "index.md", "index.md", "./"),
+    (True, "data/events.atom", "meetings/x.md", "../meetings/x/"),  # not Markdown: no builder rewrites it
+    (False, "actors/a.md", "actors/b.md", "b.html"),
+])
+def test_raw_html_links_for_zensical_start_from_the_markdown_files_folder(directory_urls, here, target, url):
+    assert Routes(directory_urls, raw_links_from_source=True).relative_url(here, target) == url
+
+
+def test_the_zensical_builder_setting_reaches_the_routes(small_facts):
+    assert Renderer(fact_base(small_facts), Settings(builder="zensical")).routes.raw_links_from_source is True
+    assert Renderer(fact_base(small_facts), Settings()).routes.raw_links_from_source is False
+
+
 def test_owner_names_the_entity_of_an_entity_page_only():
     routes = Routes()
     assert routes.owner("actors/nato.md") == ("actors", "nato")

@@ -39,6 +39,9 @@ class Settings:
     """How many partners each actor page's neighbourhood graph draws."""
     use_directory_urls: bool = True
     """MkDocs' ``use_directory_urls`` (read from mkdocs.yml): the shape of every served URL."""
+    builder: str = "mkdocs"
+    """What turns docs/ into the site, ``mkdocs`` or ``zensical`` (``python -m generator build --builder``):
+    they resolve hrefs inside raw HTML differently (see ``Routes.relative_url``)."""
 
 
 PageRenderer = Callable[..., str]

@@ -71,6 +71,23 @@ def web_fonts(project: Path) -> list[WebFont]:
     return [*fonts, WebFont(LICENSE, (package / LICENSE).read_bytes())]
 
 
+def write_web_fonts(project: Path, site_dir: Path) -> list[str]:
+    """Put the typeface into a built site's fonts/ folder, for builders that run no MkDocs plugin (Zensical);
+    returns the files written (a file already there with the same bytes is left alone)."""
+    written = []
+    for font in web_fonts(project):
+        target = site_dir / FOLDER / font.name
+        try:
+            if target.read_bytes() == font.data:
+                continue
+        except OSError:
+            pass
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(font.data)
+        written.append(f"{FOLDER}/{font.name}")
+    return written
+
+
 def _subset_cached(source: Path, cache: Path) -> bytes:
     try:
         original = source.read_bytes()

@@ -36,7 +36,8 @@ class Renderer:
         self.base = base
         self.settings = settings or Settings()
         self.fmt = Formatter(self.settings.digits)
-        self.routes = Routes(self.settings.use_directory_urls)
+        self.routes = Routes(self.settings.use_directory_urls,
+                             raw_links_from_source=self.settings.builder == "zensical")
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
             autoescape=False,  # Markdown, not HTML: escaping is explicit through the md/attr filters

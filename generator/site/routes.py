@@ -58,9 +58,12 @@ class Routes:
     about = "about.md"
     """The hand-written page on the project and its method (not generated)."""
 
-    def __init__(self, use_directory_urls: bool = True) -> None:
+    def __init__(self, use_directory_urls: bool = True, raw_links_from_source: bool = False) -> None:
         self.use_directory_urls = use_directory_urls
         """MkDocs' setting of the same name (mkdocs.yml): ``x.md`` served at ``x/`` or at ``x.html``."""
+        self.raw_links_from_source = raw_links_from_source
+        """Whether the builder reads hrefs inside raw HTML from the Markdown file's folder (Zensical) rather
+        than from the served page (MkDocs); see ``relative_url``."""
 
     # --- paths under docs/ --------------------------------------------------------------------------
 
@@ -185,13 +188,17 @@ class Routes:
     def relative_url(self, here: str, target: Any, anchor: str = "") -> str:
         """URL of ``target`` relative to the served page (or file) at docs/ path ``here``.
 
-        For hrefs inside raw HTML, such as the SVG pictures: MkDocs rewrites Markdown links only.
+        For hrefs inside raw HTML, such as the SVG pictures: MkDocs rewrites Markdown links only. Zensical
+        rewrites these too, as if written from the Markdown file's folder (``actors/x.md`` → ``actors/``),
+        and adds the ``../`` that the served page ``actors/x/`` needs; no one href is right for both.
         """
         target_path = self.page(target)
         anchor = anchor or self.anchor(target)
         here_served = self.served_path(here)
+        if here.endswith(".md") and self.raw_links_from_source:
+            folder = posixpath.dirname(here) or "."
         # A directory URL is a folder; a file URL (x.html, data/facts.json) sits in its parent folder.
-        if here.endswith(".md") and (here_served == "" or here_served.endswith("/")):
+        elif here.endswith(".md") and (here_served == "" or here_served.endswith("/")):
             folder = here_served.rstrip("/") or "."
         else:
             folder = posixpath.dirname(here_served) or "."

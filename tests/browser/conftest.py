@@ -42,6 +42,18 @@ def eastern_site_url(tmp_path_factory: pytest.TempPathFactory, small_facts: Path
     server.shutdown()
 
 
+@pytest.fixture(scope="session", params=["mkdocs", "zensical"])
+def builder(request) -> str:
+    """Each builder of the real site in turn (README, "Builders"), for the checks both sites must pass."""
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def site_url(builder: str, request) -> str:
+    """Base URL of the real site as ``builder`` built it, served on 127.0.0.1."""
+    return request.getfixturevalue("real_site_url" if builder == "mkdocs" else "real_zensical_site_url")
+
+
 def foreign_requests(pg, base_url: str) -> list[str]:
     """URLs the page asked for outside the site under test."""
     return [u for u in pg.requested if not u.startswith(base_url) and not u.startswith(("data:", "blob:"))]

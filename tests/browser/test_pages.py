@@ -74,10 +74,11 @@ _MEASURE = """family => {
 
 
 @pytest.mark.parametrize("name", list(PAGES))
-def test_page_is_arabic_rtl_self_contained_and_accessible(name, page, desktop, real_site_url, axe_script,
+def test_page_is_arabic_rtl_self_contained_and_accessible(name, page, desktop, site_url, builder, axe_script,
                                                           artifacts):
+    prefix = "" if builder == "mkdocs" else f"{builder}-"
     for pg, size in ((page, "phone"), (desktop, "desktop")):
-        pg.goto(real_site_url + PAGES[name])
+        pg.goto(site_url + PAGES[name])
         pg.wait_for_load_state("networkidle")
         pg.evaluate("document.fonts.ready.then(() => true)")
         assert pg.get_attribute("html", "lang") == "ar"
@@ -85,7 +86,7 @@ def test_page_is_arabic_rtl_self_contained_and_accessible(name, page, desktop, r
         assert pg.eval_on_selector("article", "a => getComputedStyle(a).direction") == "rtl"
         text = pg.inner_text("article")
         assert not LEFTOVERS.search(text), LEFTOVERS.search(text)
-        pg.screenshot(path=str(artifacts / f"{name}-{size}.png"), full_page=True)
+        pg.screenshot(path=str(artifacts / f"{prefix}{name}-{size}.png"), full_page=True)
         measured = pg.evaluate(_MEASURE, FAMILY)
         print(f"{name} ({size}): {measured['labels']} labels, smallest "
               f"{measured['smallest'] and round(measured['smallest'], 1)} px; text {measured['bodySize']} px")
@@ -96,7 +97,7 @@ def test_page_is_arabic_rtl_self_contained_and_accessible(name, page, desktop, r
         assert measured["firstFamily"] == FAMILY, measured["firstFamily"]
         assert any(low <= 400 <= high for low, high in measured["loaded"]), measured["loaded"]
         assert measured["bodySize"] >= 17
-        assert foreign_requests(pg, real_site_url) == []
+        assert foreign_requests(pg, site_url) == []
         assert pg.console_errors == []
         violations = serious(run_axe(pg, axe_script))
         assert violations == [], f"{size}: {violations}"
@@ -111,8 +112,8 @@ def test_search_dialog_is_accessible(desktop, real_site_url, axe_script, artifac
     assert violations == [], violations
 
 
-def test_interface_strings_are_arabic(desktop, real_site_url):
-    desktop.goto(real_site_url + PAGES["actor"])
+def test_interface_strings_are_arabic(desktop, site_url):
+    desktop.goto(site_url + PAGES["actor"])
     # Header, navigation, table of contents, footer, the back-to-top button and every label a screen
     # reader announces. Latin is allowed only where it is marked as such (an English name in <bdi>).
     texts = desktop.evaluate("""() => {

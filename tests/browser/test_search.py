@@ -32,8 +32,8 @@ def test_query_set_is_large_and_targets_the_real_facts():
     assert len({q["query"] for q in QUERIES}) == len(QUERIES), "a query is listed twice"
 
 
-def test_every_query_brings_its_page_first(page, real_site_url, artifacts):
-    page.goto(real_site_url)
+def test_every_query_brings_its_page_first(page, site_url, builder, artifacts):
+    page.goto(site_url)
     open_search(page)
     misses = []
     for q in QUERIES:
@@ -42,15 +42,16 @@ def test_every_query_brings_its_page_first(page, real_site_url, artifacts):
             misses.append(f"{q['query']!r} ({q['why']}): want /{q['page']}, got {found[:3]}")
     hits = len(QUERIES) - len(misses)
     report = f"search top-1 accuracy: {hits}/{len(QUERIES)} = {hits / len(QUERIES):.1%}"
-    (artifacts / "search-accuracy.txt").write_text("\n".join([report, *misses]) + "\n", encoding="utf-8")
+    name = "search-accuracy.txt" if builder == "mkdocs" else f"{builder}-search-accuracy.txt"
+    (artifacts / name).write_text("\n".join([report, *misses]) + "\n", encoding="utf-8")
     print(report)
     assert misses == [], report + "\n" + "\n".join(misses)
     assert page.console_errors == []
-    assert foreign_requests(page, real_site_url) == []
+    assert foreign_requests(page, site_url) == []
 
 
-def test_dialog_speaks_arabic_only(page, real_site_url):
-    page.goto(real_site_url)
+def test_dialog_speaks_arabic_only(page, site_url):
+    page.goto(site_url)
     opener = page.locator("[data-fact-search-open]")
     assert opener.is_visible()
     assert not LATIN.search(opener.get_attribute("title") + (opener.text_content() or ""))
@@ -121,9 +122,9 @@ def test_results_are_links_with_titles_and_kinds(page, real_site_url):
     assert page.locator("h1").first.text_content().rstrip("¶ ") == "دميتري بيسكوف"
 
 
-def test_first_search_downloads_little_and_only_from_the_site(page, real_site_url):
+def test_first_search_downloads_little_and_only_from_the_site(page, site_url):
     responses = []
-    page.goto(real_site_url)
+    page.goto(site_url)
     # The index loads with the first search, not with every page.
     assert not [u for u in page.requested if "/pagefind/" in u]
     page.on("response", lambda r: responses.append(r))
@@ -132,4 +133,4 @@ def test_first_search_downloads_little_and_only_from_the_site(page, real_site_ur
     fetched = {r.url: len(r.body()) for r in responses if "/pagefind/" in r.url and r.ok}
     assert fetched, "the search downloaded nothing from /pagefind/"
     assert sum(fetched.values()) < FIRST_SEARCH_BUDGET, fetched
-    assert foreign_requests(page, real_site_url) == []
+    assert foreign_requests(page, site_url) == []

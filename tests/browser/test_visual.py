@@ -92,8 +92,8 @@ def test_timeline_places_later_events_further_left_on_screen(desktop, real_site_
     assert compared > 0
 
 
-def test_clicking_an_event_in_the_timeline_opens_its_page(desktop, real_site_url, real_base):
-    desktop.goto(real_site_url + "timeline/")
+def test_clicking_an_event_in_the_timeline_opens_its_page(desktop, site_url, real_base):
+    desktop.goto(site_url + "timeline/")
     link = desktop.locator("svg.fact-timeline-svg.fact-wide a[data-event]").first
     event_id = link.get_attribute("data-event")
     title = real_base.events[event_id].title  # a plain string: pytest would print a model object forever
