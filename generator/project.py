@@ -13,8 +13,9 @@ from .facts.load import load_file
 from .facts.model import FactBase, build_model
 from .facts.validate import validate
 from .site.context import Settings
+from .site.incremental import IncrementalRenderer, Rendered
 from .site.render import Renderer
-from .site.write import WriteReport, write_pages
+from .site.write import WriteReport, read_manifest, write_pages
 
 
 @dataclass(frozen=True)
@@ -103,3 +104,29 @@ def build(project: Project) -> WriteReport:
     """The whole pipeline: load → validate → model → render → write. Writes nothing on error."""
     base = load_facts(project)
     return write_pages(render_pages(project, base), project.docs)
+
+
+class Rebuilder:
+    """Builds a project again after each edit, rendering only the pages the edit can change.
+
+    For `mkdocs serve`, which keeps one instance for the whole session. A failed build (broken facts,
+    a hand-written file in the way) leaves docs/ as it was and the next build starts from scratch.
+    """
+
+    def __init__(self) -> None:
+        self.renderer = IncrementalRenderer()
+        self.paths: set[str] = set()
+        """Every page the last successful build wrote."""
+
+    def build(self, project: Project) -> tuple[WriteReport, Rendered]:
+        base = load_facts(project)
+        if read_manifest(project.docs) != self.paths:  # first build, or docs/ changed behind our back
+            self.renderer.forget()
+        rendered = self.renderer.render(base, project.settings)
+        try:
+            report = write_pages(rendered.pages, project.docs, rendered.paths)
+        except BaseException:
+            self.renderer.forget()
+            raise
+        self.paths = rendered.paths
+        return report, rendered

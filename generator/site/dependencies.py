@@ -1,0 +1,143 @@
+"""Dependencies: which facts each generated page read, so that an edit re-renders only what it can change.
+
+Nothing here is a hand-kept list. While pages render, every read of a model field (``actor.name``,
+``event.participants``, ``base.actors``…) is recorded against the page being rendered, as the key
+``(class, id, field)``. After an edit, the old and new fact bases are compared field by field
+(`field_values`); a page is rendered again only when a field it read has a different value, or when
+it is new. Linked entities are compared by id, so renaming an actor changes ``Actor/x/name`` only,
+not every event that lists x.
+
+Values computed once and shared by several pages (the meeting graph, the letter pages) go through
+`Recorder.memo`, which records what the computation read and hands those reads on to every page that
+uses the value.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from ..facts.model import Actor, Claim, Event, FactBase, Quote, Role, Source
+
+Key = tuple[str, str, str]
+"""(class name, entity id, field name): one field of one entity; the fact base itself has id ``""``."""
+
+RECORDED = (Source, Actor, Event, Quote, Claim, FactBase)
+"""The model classes whose field reads are recorded (Role is read through the actor that holds it)."""
+_FIELDS = {cls: frozenset(f.name for f in dataclasses.fields(cls)) for cls in RECORDED}
+_ENTITIES = (Source, Actor, Event, Quote, Claim)
+T = TypeVar("T")
+
+
+@dataclass
+class Reads:
+    """What one page (or one shared value) read: fields, and shared values by name."""
+
+    fields: set[Key] = dataclasses.field(default_factory=set)
+    """Fields read directly."""
+    memos: set[str] = dataclasses.field(default_factory=set)
+    """Shared values used; what they read is kept once, in ``Recorder.memo_reads``."""
+
+    def touches(self, changes: set[Key], memo_touched: Callable[[str], bool]) -> bool:
+        """Whether a changed field was read here or by a shared value used here."""
+        return not changes.isdisjoint(self.fields) or any(memo_touched(name) for name in self.memos)
+
+
+class Recorder:
+    """Collects the field reads of the page being rendered, one frame per page or shared value."""
+
+    def __init__(self) -> None:
+        self.frames: list[Reads] = []
+        """Innermost last: reads go to the page or shared value being computed."""
+        self.memos: dict[str, Any] = {}
+        """Shared values of this build, by name."""
+        self.memo_reads: dict[str, Reads] = {}
+        """What each shared value read while it was computed."""
+
+    @contextmanager
+    def frame(self) -> Iterator[Reads]:
+        """Record into a new frame until the block ends; the frame is what the block read."""
+        reads = Reads()
+        self.frames.append(reads)
+        try:
+            yield reads
+        finally:
+            self.frames.pop()
+
+    def memo(self, name: str, compute: Callable[[], T]) -> T:
+        """``compute()`` once per build; every page that uses the value depends on what it read."""
+        if name not in self.memos:
+            with self.frame() as reads:
+                self.memos[name] = compute()
+            self.memo_reads[name] = reads
+        if self.frames:
+            self.frames[-1].memos.add(name)
+        return self.memos[name]
+
+
+@contextmanager
+def recording(recorder: Recorder) -> Iterator[None]:
+    """Within the block, field reads on model objects go to ``recorder``'s current frame.
+
+    The model classes get a ``__getattribute__`` for the duration only: outside rendering, reading a
+    field costs what it always did.
+    """
+    frames = recorder.frames
+    getattribute = object.__getattribute__
+
+    def make_hook(cls: type) -> Callable[[Any, str], Any]:
+        tag, names = cls.__name__, _FIELDS[cls]
+        ident = "id" if cls is not FactBase else None
+
+        def hook(self: Any, name: str) -> Any:
+            if frames and name in names:
+                frames[-1].fields.add((tag, getattribute(self, ident) if ident else "", name))
+            return getattribute(self, name)
+        return hook
+
+    for cls in RECORDED:
+        cls.__getattribute__ = make_hook(cls)  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        for cls in RECORDED:
+            del cls.__getattribute__  # back to object.__getattribute__
+
+
+def field_values(base: FactBase) -> dict[Key, Any]:
+    """Every recorded field of every entity and of the fact base, as comparable plain values."""
+    values: dict[Key, Any] = {}
+    for name in ("sources", "actors", "events", "quotes", "claims", "skipped"):
+        values[("FactBase", "", name)] = _plain(getattr(base, name))
+    for group in (base.sources, base.actors, base.events, base.quotes, base.claims):
+        for entity in group.values():
+            tag = type(entity).__name__
+            for name in _FIELDS[type(entity)]:
+                values[(tag, entity.id, name)] = _plain(entity.__dict__[name])
+    return values
+
+
+def changed(old: dict[Key, Any], new: dict[Key, Any]) -> set[Key]:
+    """Keys whose value differs, including the fields of entities added or removed."""
+    missing = object()
+    out = {key for key, value in new.items() if old.get(key, missing) != value}
+    out.update(key for key in old.keys() - new.keys())
+    return out
+
+
+def _plain(value: Any) -> Any:
+    """``value`` with linked entities replaced by their ids, so that values compare without recursion."""
+    if isinstance(value, _ENTITIES):
+        return (type(value).__name__, value.id)
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    if isinstance(value, dict):
+        return tuple((k, _plain(v)) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return tuple(_plain(v) for v in value)
+    if isinstance(value, Role):
+        return ("Role", value.title, _plain(value.of), tuple(value.attested), _plain(value.sources))
+    return value  # dates and other plain values compare as they are
