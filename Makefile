@@ -17,8 +17,11 @@ test: $(STAMP) $(NODE_STAMP) browser
 	$(BIN)/python -m generator schema --check
 	$(BIN)/python -m pytest
 
+# After each save only the pages the edit changes are generated (generator/site/incremental.py) and, with
+# --dirty, converted to HTML; search is re-indexed in the background. SERVE_ADDR=host:port to move it.
+SERVE_ADDR ?= 127.0.0.1:8000
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr $(SERVE_ADDR)
 
 check: $(STAMP)
 	$(BIN)/python -m generator check

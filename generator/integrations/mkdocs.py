@@ -18,9 +18,11 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 
 from ..facts.errors import FactsError
-from ..project import Project, build
-from ..site.render import TEMPLATES
-from .pagefind import SearchIndexError, build_search_index, describe
+from ..project import Project, Rebuilder, build
+from ..site.render import TEMPLATES, CompiledTemplates
+from ..site.routes import Routes
+from ..site.write import MANIFEST, read_manifest
+from .pagefind import BackgroundIndexer, SearchIndexError, build_search_index, describe
 
 log = logging.getLogger("mkdocs.plugins.factsheet")
 
@@ -47,10 +49,37 @@ class _Options(Config):
 
 
 class FactsheetPlugin(BasePlugin[_Options]):
+    """Generates docs/ from the facts before each build and indexes the built site for search.
+
+    Defining on_startup makes MkDocs keep this one instance for a whole `mkdocs serve` session, so
+    what the last build rendered and read is still known at the next one (generator/site/incremental.py).
+    """
+
+    def __init__(self) -> None:
+        self.serving = False
+        """Whether this is `mkdocs serve`: rebuild incrementally and index search in the background."""
+        self.rebuilder = Rebuilder()
+        self.indexer = BackgroundIndexer(log)
+        self.theme_templates = CompiledTemplates()
+        """The theme's templates, compiled once per `mkdocs serve` session instead of once per rebuild."""
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+        if self.serving and dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(_accurate_dirty_builds)
+
+    def on_shutdown(self) -> None:
+        self.indexer.stop()
+
     def on_pre_build(self, config) -> None:
         project = self._project(config)
+        self.indexer.stop()  # an index of the previous version would be stale; this build needs the cores
         try:
-            report = build(project)
+            if self.serving:
+                report, rendered = self.rebuilder.build(project)
+                log.info("factsheet: %d of %d page(s) rendered again", rendered.units, rendered.total)
+            else:
+                report = build(project)  # complete and deterministic, without recording what pages read
         except FactsError as exc:
             raise FactsBuildFailed(exc.report()) from None
         if report.written or report.removed:
@@ -65,9 +94,20 @@ class FactsheetPlugin(BasePlugin[_Options]):
         config.extra.setdefault("factsheet", {})["digits"] = digits
         return config
 
+    def on_env(self, env, config, files):
+        if self.serving:
+            env.bytecode_cache = self.theme_templates
+        return env
+
     def on_post_build(self, config) -> None:
-        """Index the built site for the search dialog (generator/integrations/pagefind.py)."""
+        """Index the built site for the search dialog (generator/integrations/pagefind.py).
+
+        While serving, the index is rebuilt in the background: the changed page is served first.
+        """
         try:
+            if self.serving:
+                self.indexer.start(Path(config.site_dir))
+                return
             report = build_search_index(Path(config.site_dir))
         except SearchIndexError as exc:
             raise Abort(f"factsheet: {exc}") from None
@@ -77,12 +117,35 @@ class FactsheetPlugin(BasePlugin[_Options]):
         project = self._project(config)
         for path in (project.facts, project.seeds, TEMPLATES):
             server.watch(str(path))
+        _watch_hand_written_docs(server, project.docs)
         server.builder = _keep_last_good_site(server.builder)
         return server
 
     def _project(self, config) -> Project:
         root = Path(config.config_file_path).parent
         return Project.at(root, root / self.config.facts)
+
+
+def _accurate_dirty_builds(record: logging.LogRecord) -> bool:
+    """Drops MkDocs' warning that dirty builds give inaccurate navigation and links (strict mode would stop
+    `make serve` on it). Here they are accurate: the navigation names sections only, never pages, and
+    every page whose links or text an edit changes is generated again, so MkDocs converts it again."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def _watch_hand_written_docs(server, docs: Path) -> None:
+    """Watch docs/ except what the generator writes there.
+
+    MkDocs watches all of docs_dir; the pages the generator writes during a build would then set off a
+    second build after every save. The generated folders hold generated files only (Routes), and the
+    generated top-level pages are in the manifest; everything else in docs/ is hand-written and watched.
+    A hand-written file added at the top of docs/ while serving is seen at the next rebuild or restart.
+    """
+    server.unwatch(str(docs))
+    generated = set(Routes().generated_dirs) | {MANIFEST} | read_manifest(docs)
+    for entry in sorted(docs.iterdir()):
+        if entry.name not in generated and not entry.name.startswith("."):
+            server.watch(str(entry))
 
 
 def _keep_last_good_site(builder: Callable[[], None]) -> Callable[[], None]:

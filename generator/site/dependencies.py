@@ -40,9 +40,13 @@ class Reads:
     """Fields read directly."""
     memos: set[str] = dataclasses.field(default_factory=set)
     """Shared values used; what they read is kept once, in ``Recorder.memo_reads``."""
+    everything: bool = False
+    """Whether every field was read (the open-data export): then the reads are not recorded one by one."""
 
     def touches(self, changes: set[Key], memo_touched: Callable[[str], bool]) -> bool:
         """Whether a changed field was read here or by a shared value used here."""
+        if self.everything:
+            return bool(changes)
         return not changes.isdisjoint(self.fields) or any(memo_touched(name) for name in self.memos)
 
 
@@ -105,6 +109,24 @@ def recording(recorder: Recorder) -> Iterator[None]:
     finally:
         for cls in RECORDED:
             del cls.__getattribute__  # back to object.__getattribute__
+
+
+@contextmanager
+def reading_everything(reads: Reads) -> Iterator[None]:
+    """Within the block nothing is recorded, and ``reads`` counts as having read every field.
+
+    For a unit that exports the whole fact base: recording hundreds of thousands of reads to learn that
+    it depends on everything would cost more than the export itself.
+    """
+    hooks = {cls: cls.__dict__["__getattribute__"] for cls in RECORDED if "__getattribute__" in cls.__dict__}
+    for cls in hooks:
+        del cls.__getattribute__
+    reads.everything = True
+    try:
+        yield
+    finally:
+        for cls, hook in hooks.items():
+            cls.__getattribute__ = hook  # type: ignore[method-assign]
 
 
 def field_values(base: FactBase) -> dict[Key, Any]:

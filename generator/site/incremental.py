@@ -15,8 +15,8 @@ from typing import Any
 
 from ..facts.model import FactBase
 from .context import Settings
-from .dependencies import Key, Reads, changed, field_values, recording
-from .render import TEMPLATES, Renderer
+from .dependencies import Key, Reads, changed, field_values, reading_everything, recording
+from .render import EXPORTS_EVERYTHING, TEMPLATES, Renderer
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,11 @@ class IncrementalRenderer:
         with recording(renderer.recorder):
             for name in dirty:
                 with renderer.recorder.frame() as reads:
-                    out = units[name]()
+                    if name in EXPORTS_EVERYTHING:
+                        with reading_everything(reads):
+                            out = units[name]()
+                    else:
+                        out = units[name]()
                 pages.update(out)
                 fresh[name] = _Unit(tuple(out), reads)
         memo_reads = {**(previous.memo_reads if previous else {}), **renderer.recorder.memo_reads}

@@ -29,12 +29,14 @@ __all__ = ["GENERATED_MARK", "TEMPLATES", "Renderer", "Settings", "highlight", "
 
 TEMPLATES = Path(__file__).parent / "templates"
 """The Jinja2 templates of every page."""
+EXPORTS_EVERYTHING = frozenset({"@data"})
+"""Units that export every fact (facts.json, the CSV files, the feed): any edit renders them again."""
 Unit = Callable[[], dict[str, str | bytes]]
 """Renders one page, or a group of pages drawn together: docs/ path → content."""
 T = TypeVar("T")
 
 
-class _CompiledTemplates(jinja2.BytecodeCache):
+class CompiledTemplates(jinja2.BytecodeCache):
     """Compiled templates kept for the life of the process: each build has its own Renderer and
     environment, and compiling the templates again would cost more than rendering a one-page edit.
     Jinja checks each entry against the template's source, so an edited template is compiled anew."""
@@ -50,7 +52,7 @@ class _CompiledTemplates(jinja2.BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
-_COMPILED = _CompiledTemplates()
+_COMPILED = CompiledTemplates()
 
 
 class _SharedVisuals(Visuals):
