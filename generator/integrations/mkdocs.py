@@ -10,12 +10,14 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from click import echo
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import InclusionLevel
 
 from ..facts.errors import FactsError
 from ..project import Project, Rebuilder, build
@@ -60,13 +62,21 @@ class FactsheetPlugin(BasePlugin[_Options]):
         """Whether this is `mkdocs serve`: rebuild incrementally and index search in the background."""
         self.rebuilder = Rebuilder()
         self.indexer = BackgroundIndexer(log)
+        self.dirty = False
+        """Whether serving with --dirty: unchanged pages are then left as last built."""
+        self.built = False
+        """Whether a build has completed in this session (the first build converts every page)."""
         self.theme_templates = CompiledTemplates()
         """The theme's templates, compiled once per `mkdocs serve` session instead of once per rebuild."""
+        self.theme_listing: dict[tuple[Any, ...], list[str]] = {}
+        """The theme's file list, read once per session: the icon sets alone hold thousands of files."""
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
-        if self.serving and dirty:
+        self.dirty = self.serving and dirty
+        if self.dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_accurate_dirty_builds)
+            logging.getLogger("mkdocs.structure.pages").addFilter(_links_to_pages_left_as_built)
 
     def on_shutdown(self) -> None:
         self.indexer.stop()
@@ -92,12 +102,24 @@ class FactsheetPlugin(BasePlugin[_Options]):
         except FactsError:
             return config  # on_pre_build reports the bad setting with the other problems
         config.extra.setdefault("factsheet", {})["digits"] = digits
+        if self.serving:
+            _reuse_theme_work(config.theme, self.theme_templates, self.theme_listing)
         return config
 
-    def on_env(self, env, config, files):
-        if self.serving:
-            env.bytecode_cache = self.theme_templates
-        return env
+    def on_files(self, files, config):
+        """In a dirty rebuild, leave out the generated pages MkDocs would skip anyway (unchanged since
+        their HTML was written): MkDocs then spends nothing on them, not even reading them. Pages the
+        navigation names stay in, so that the navigation of the rebuilt pages is what a full build gives."""
+        if not (self.dirty and self.built):
+            return files
+        generated = self.rebuilder.paths - _nav_paths(config.nav)
+        left = 0
+        for file in files:
+            if file.src_uri in generated and not file.is_modified():
+                file.inclusion = InclusionLevel.EXCLUDED
+                left += 1
+        log.info("factsheet: %d unchanged page(s) left as built", left)
+        return files
 
     def on_post_build(self, config) -> None:
         """Index the built site for the search dialog (generator/integrations/pagefind.py).
@@ -106,6 +128,7 @@ class FactsheetPlugin(BasePlugin[_Options]):
         """
         try:
             if self.serving:
+                self.built = True
                 self.indexer.start(Path(config.site_dir))
                 return
             report = build_search_index(Path(config.site_dir))
@@ -131,6 +154,45 @@ def _accurate_dirty_builds(record: logging.LogRecord) -> bool:
     `make serve` on it). Here they are accurate: the navigation names sections only, never pages, and
     every page whose links or text an edit changes is generated again, so MkDocs converts it again."""
     return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def _links_to_pages_left_as_built(record: logging.LogRecord) -> bool:
+    """Drops MkDocs' note on each link to a page left out of a dirty rebuild (FactsheetPlugin.on_files):
+    the page is still in the site, as last built, and the link is made as usual."""
+    return not record.getMessage().endswith("which is excluded from the built site.")
+
+
+def _nav_paths(nav: Any) -> set[str]:
+    """Every docs/ path that mkdocs.yml's nav names."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, dict):
+        nav = list(nav.values())
+    if isinstance(nav, list):
+        return {path for item in nav for path in _nav_paths(item)}
+    return set()
+
+
+def _reuse_theme_work(theme, compiled: CompiledTemplates, listing: dict[tuple[Any, ...], list[str]]) -> None:
+    """Make the theme's Jinja environment reuse, across rebuilds, its compiled templates and file list."""
+    make_env = theme.get_env
+
+    def get_env():
+        env = make_env()
+        env.bytecode_cache = compiled
+        plain = env.list_templates
+
+        def list_templates(extensions=None, filter_func=None):
+            # MkDocs asks with a filter made afresh each build from the same code and the same theme.
+            key = (*theme.dirs, *theme.static_templates, extensions and tuple(extensions),
+                   filter_func and filter_func.__code__)
+            if key not in listing:
+                listing[key] = plain(extensions, filter_func)
+            return list(listing[key])
+        env.list_templates = list_templates
+        return env
+
+    theme.get_env = get_env
 
 
 def _watch_hand_written_docs(server, docs: Path) -> None:
