@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -90,10 +91,15 @@ def _read_tool_table(pyproject: Path) -> Settings:
 
 def load_facts(project: Project) -> FactBase:
     """Load, validate and cross-link the fact base; FactsError listing every problem otherwise."""
+    return build_model(*load_data(project))
+
+
+def load_data(project: Project) -> tuple[dict[str, Any], dict[str, str]]:
+    """The validated data and the text of each seed it cites; FactsError listing every problem otherwise."""
     loaded = load_file(project.facts, project.display(project.facts))
     data = validate(loaded, project.seeds)
     texts = {s["file"]: (project.seeds / s["file"]).read_text(encoding="utf-8") for s in data["sources"]}
-    return build_model(data, texts)
+    return data, texts
 
 
 def render_pages(project: Project, base: FactBase) -> dict[str, str | bytes]:
@@ -119,10 +125,11 @@ class Rebuilder:
         """Every page the last successful build wrote."""
 
     def build(self, project: Project) -> tuple[WriteReport, Rendered]:
-        base = load_facts(project)
+        data, texts = load_data(project)
+        base = build_model(data, texts)
         if read_manifest(project.docs) != self.paths:  # first build, or docs/ changed behind our back
             self.renderer.forget()
-        rendered = self.renderer.render(base, project.settings)
+        rendered = self.renderer.render(base, project.settings, data, texts)
         try:
             report = write_pages(rendered.pages, project.docs, rendered.paths)
         except BaseException:

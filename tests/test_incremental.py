@@ -120,20 +120,30 @@ EDITS = st.one_of(
 )
 
 
+def modelled(data: dict) -> tuple:
+    return (build_model(copy.deepcopy(data), TEXTS),)
+
+
+def given_data(data: dict, narrowed: bool) -> tuple:
+    """With ``narrowed``, the validated data goes to the renderer too, so that it compares only the
+    entities an edit concerns; without, it compares every entity."""
+    return (copy.deepcopy(data), TEXTS) if narrowed else ()
+
+
 def clean_render(data: dict, site: Settings) -> dict[str, str | bytes]:
     return Renderer(build_model(copy.deepcopy(data), TEXTS), site).pages()
 
 
 @pytest.mark.parametrize("site", SETTINGS, ids=["default", "tiny-pages"])
 @BOUNDED
-@given(edits=st.lists(EDITS, min_size=1, max_size=6))
-def test_incremental_render_equals_a_clean_render(site: Settings, edits: list[tuple]):
+@given(edits=st.lists(EDITS, min_size=1, max_size=6), narrowed=st.booleans())
+def test_incremental_render_equals_a_clean_render(site: Settings, edits: list[tuple], narrowed: bool):
     data = copy.deepcopy(SMALL)
     incremental = IncrementalRenderer()
-    pages = dict(incremental.render(build_model(copy.deepcopy(data), TEXTS), site).pages)
+    pages = dict(incremental.render(*modelled(data), site, *given_data(data, narrowed)).pages)
     for edit, *arguments in edits:
         edit(data, *arguments)
-        rendered = incremental.render(build_model(copy.deepcopy(data), TEXTS), site)
+        rendered = incremental.render(*modelled(data), site, *given_data(data, narrowed))
         pages = {path: rendered.pages.get(path, pages.get(path)) for path in sorted(rendered.paths)}
         assert pages == clean_render(data, site), f"after {edit.__name__}{tuple(arguments)}"
 

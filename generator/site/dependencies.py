@@ -129,25 +129,79 @@ def reading_everything(reads: Reads) -> Iterator[None]:
             cls.__getattribute__ = hook  # type: ignore[method-assign]
 
 
-def field_values(base: FactBase) -> dict[Key, Any]:
-    """Every recorded field of every entity and of the fact base, as comparable plain values."""
-    values: dict[Key, Any] = {}
-    for name in ("sources", "actors", "events", "quotes", "claims", "skipped"):
-        values[("FactBase", "", name)] = _plain(getattr(base, name))
+Values = dict[tuple[str, str], dict[str, Any]]
+"""(class name, id) → field name → comparable value; the fact base itself is ``("FactBase", "")``."""
+
+
+def field_values(base: FactBase, previous: Values | None = None, only: set[str] | None = None) -> Values:
+    """Every recorded field of every entity and of the fact base, as comparable plain values.
+
+    With ``previous`` and ``only``, the entities whose id is not in ``only`` keep their previous values
+    (see `affected_ids`): after a one-field edit, a handful of entities are looked at, not all of them.
+    """
+    values: Values = {}
+    if previous is not None and only is not None:
+        values = {key: fields for key, fields in previous.items() if key[1] not in only}
+    values[("FactBase", "")] = {name: _plain(getattr(base, name))
+                                for name in ("sources", "actors", "events", "quotes", "claims", "skipped")}
     for group in (base.sources, base.actors, base.events, base.quotes, base.claims):
-        for entity in group.values():
-            tag = type(entity).__name__
-            for name in _FIELDS[type(entity)]:
-                values[(tag, entity.id, name)] = _plain(entity.__dict__[name])
+        for ident in (group if only is None or previous is None else [i for i in only if i in group]):
+            entity = group[ident]
+            values[(type(entity).__name__, ident)] = {
+                name: _plain(entity.__dict__[name]) for name in _FIELDS[type(entity)]}
     return values
 
 
-def changed(old: dict[Key, Any], new: dict[Key, Any]) -> set[Key]:
+def changed(old: Values, new: Values) -> set[Key]:
     """Keys whose value differs, including the fields of entities added or removed."""
-    missing = object()
-    out = {key for key, value in new.items() if old.get(key, missing) != value}
-    out.update(key for key in old.keys() - new.keys())
+    out: set[Key] = set()
+    empty: dict[str, Any] = {}
+    for key in old.keys() | new.keys():
+        before, after = old.get(key, empty), new.get(key, empty)
+        if before is not after:  # entities outside `only` share their previous dict: nothing to compare
+            out.update((*key, name) for name in before.keys() | after.keys()
+                       if before.get(name, empty) != after.get(name, empty))
     return out
+
+
+def affected_ids(old: dict[str, Any], new: dict[str, Any]) -> set[str] | None:
+    """Ids of the entities whose model fields can differ between two versions of the validated data.
+
+    Every link of the model comes from an id written in some item, so an entity's fields (its own, its
+    back-links, the order of its lists) can change only if its item changed or if a changed item (before
+    or after the edit) names it. None when something else changed (a section's shape, the skipped list),
+    and every entity must be compared.
+    """
+    if old.keys() != new.keys():
+        return None
+    changed_items: list[dict[str, Any]] = []
+    known: set[str] = set()
+    for section in old:
+        if section == "skipped_quotations":
+            if old[section] != new[section]:
+                return None
+            continue
+        before = {item["id"]: item for item in old[section]}
+        after = {item["id"]: item for item in new[section]}
+        known.update(before, after)
+        for ident in before.keys() | after.keys():
+            if before.get(ident) != after.get(ident):
+                changed_items += [item for item in (before.get(ident), after.get(ident)) if item is not None]
+    ids: set[str] = set()
+    for item in changed_items:
+        _strings(item, ids)
+    return {ident for ident in ids if ident in known}
+
+
+def _strings(value: Any, out: set[str]) -> None:
+    if isinstance(value, str):
+        out.add(value)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _strings(item, out)
+    elif isinstance(value, list):
+        for item in value:
+            _strings(item, out)
 
 
 def _plain(value: Any) -> Any:

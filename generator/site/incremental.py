@@ -15,7 +15,7 @@ from typing import Any
 
 from ..facts.model import FactBase
 from .context import Settings
-from .dependencies import Key, Reads, changed, field_values, reading_everything, recording
+from .dependencies import Reads, Values, affected_ids, changed, field_values, reading_everything, recording
 from .render import EXPORTS_EVERYTHING, TEMPLATES, Renderer
 
 
@@ -31,7 +31,9 @@ class _Generation:
 
     settings: Settings
     templates: str
-    values: dict[Key, Any]
+    values: Values
+    data: dict[str, Any] | None
+    texts: dict[str, str] | None
     units: dict[str, _Unit]
     memo_reads: dict[str, Reads]
 
@@ -62,17 +64,24 @@ class IncrementalRenderer:
         """Render everything next time (e.g. when docs/ may have been changed behind our back)."""
         self._previous = None
 
-    def render(self, base: FactBase, settings: Settings) -> Rendered:
+    def render(self, base: FactBase, settings: Settings, data: dict[str, Any] | None = None,
+               texts: dict[str, str] | None = None) -> Rendered:
+        """Render what changed since the last call. ``data`` and ``texts``, the validated data and the
+        seed texts ``base`` was built from, let an edit be compared on the entities it concerns only."""
         renderer = Renderer(base, settings)
         with recording(renderer.recorder):  # the listing computes shared values (the letter pages)
             units = renderer.units()
-        values = field_values(base)
         stamp = templates_stamp()
         previous = self._previous
         if previous is None or previous.settings != settings or previous.templates != stamp:
+            values = field_values(base)
             dirty = list(units)
             previous = None
         else:
+            only = None
+            if data is not None and previous.data is not None and texts == previous.texts:
+                only = affected_ids(previous.data, data)
+            values = field_values(base, previous.values, only)
             dirty = _dirty_units(previous, units, changed(previous.values, values))
         pages: dict[str, str | bytes] = {}
         kept = {name: previous.units[name] for name in units if previous and name not in dirty}
@@ -88,12 +97,12 @@ class IncrementalRenderer:
                 pages.update(out)
                 fresh[name] = _Unit(tuple(out), reads)
         memo_reads = {**(previous.memo_reads if previous else {}), **renderer.recorder.memo_reads}
-        self._previous = _Generation(settings, stamp, values, {**kept, **fresh}, memo_reads)
+        self._previous = _Generation(settings, stamp, values, data, texts, {**kept, **fresh}, memo_reads)
         paths = {path for unit in (*kept.values(), *fresh.values()) for path in unit.paths}
         return Rendered(dict(sorted(pages.items())), paths, len(dirty), len(units), previous is None)
 
 
-def _dirty_units(previous: _Generation, units: dict[str, Any], changes: set[Key]) -> list[str]:
+def _dirty_units(previous: _Generation, units: dict[str, Any], changes: set[tuple[str, str, str]]) -> list[str]:
     """Units that are new or read a changed field, directly or through a shared value."""
     touched: dict[str, bool] = {}
 
