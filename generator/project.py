@@ -6,6 +6,7 @@ import os
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -16,9 +17,10 @@ from .facts.model import FactBase, build_model
 from .facts.schema import MAX_OUTPUT_FLOOR, MAX_OUTPUT_RATIO
 from .facts.validate import Seeds, validate
 from .site.context import Settings
+from .site.incremental import IncrementalRenderer, Rendered
 from .site.inert import MarkupLeak
 from .site.render import Renderer
-from .site.write import WriteReport, clashes, write_pages
+from .site.write import WriteReport, clashes, read_manifest, write_pages
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,15 @@ def _read_tool_table(pyproject: Path) -> Settings:
 
 def load_facts(project: Project) -> FactBase:
     """Load, validate and cross-link the fact base; FactsError listing every problem otherwise."""
+    return build_model(*load_data(project))
+
+
+def load_data(project: Project) -> tuple[dict[str, Any], dict[str, str]]:
+    """The validated data and the text of each seed it cites; FactsError listing every problem otherwise.
+
+    Every input is first audited (no link or special file where the build or MkDocs reads), and read only
+    as a regular file inside the project (facts/files.py).
+    """
     unsafe = audit(project.root, INPUT_FOLDERS)
     try:
         loaded = load_file(project.facts, project.display(project.facts), _inside(project.facts, project.root))
@@ -109,7 +120,7 @@ def load_facts(project: Project) -> FactBase:
         raise FactsError(unsafe + exc.problems) from None
     if unsafe:
         raise FactsError(unsafe)
-    return build_model(data, {s["file"]: seeds.texts[s["file"]] for s in data["sources"]})
+    return data, {s["file"]: seeds.texts[s["file"]] for s in data["sources"]}
 
 
 INPUT_FOLDERS = ("data", "seeds", "docs", "theme", "generator/site/templates")
@@ -183,3 +194,34 @@ def build(project: Project) -> WriteReport:
     """The whole pipeline: load → validate → model → render → write. Writes nothing on error."""
     base = load_facts(project)
     return write_pages(render_pages(project, base), project.docs)
+
+
+class Rebuilder:
+    """Builds a project again after each edit, rendering only the pages the edit can change.
+
+    For `mkdocs serve`, which keeps one instance for the whole session. A failed build (broken facts,
+    a hand-written file in the way) leaves docs/ as it was and the next build starts from scratch.
+    """
+
+    def __init__(self) -> None:
+        self.renderer = IncrementalRenderer()
+        self.paths: set[str] = set()
+        """Every page the last successful build wrote."""
+
+    def build(self, project: Project) -> tuple[WriteReport, Rendered]:
+        data, texts = load_data(project)
+        base = build_model(data, texts)
+        if read_manifest(project.docs) != self.paths:  # first build, or docs/ changed behind our back
+            self.renderer.forget()
+        try:
+            rendered = self.renderer.render(base, project.settings, data, texts)
+        except MarkupLeak as exc:
+            self.renderer.forget()
+            raise FactsError([_leak_problem(project, exc)]) from None
+        try:
+            report = write_pages(rendered.pages, project.docs, rendered.paths)
+        except BaseException:
+            self.renderer.forget()
+            raise
+        self.paths = rendered.paths
+        return report, rendered

@@ -21,6 +21,7 @@ import pytest
 
 from .conftest import make_project, run_generator, run_mkdocs
 from .helpers import edit_facts
+from .reload import MakeServe, timed_reload
 
 BROKEN = ("chair: jens-stoltenberg", "chair: jens-stoltenbreg")
 UNKNOWN_ID = ("events[0] (nato-russia-council-2022-01-12).chair: unknown id `jens-stoltenbreg` in actors; did you "
@@ -214,3 +215,35 @@ def test_serve_keeps_the_last_good_site_and_rebuilds_when_fixed(served_project: 
     assert "Traceback" not in served.text()
     assert served.process.poll() is None
 
+
+
+# --- make serve: one rebuild per save, the changed page first, search afterwards ------------------------
+
+
+RENDERED_AGAIN = re.compile(r"factsheet: (\d+) of (\d+) page\(s\) rendered again")
+
+
+@pytest.mark.slow
+def test_make_serve_rebuilds_once_per_save_and_indexes_search_after_serving(small_project: Path):
+    served = MakeServe(small_project)
+    try:
+        served.wait_for(lambda: served.page_has("actors/sergei-lavrov/", LAVROV), 300, "the first build", poll=0.25)
+        served.wait_for(lambda: served.count("search index") == 1, 300, "the first search index", poll=0.25)
+        entry = served.get("pagefind/pagefind-entry.json")
+        builds = served.count("Building documentation")
+
+        timed_reload(served, "actors/sergei-lavrov/", LAVROV, "وزير خارجية روسيا.", timeout=300)
+        served.wait_for(lambda: served.count("search index") == 2, 300, "search to catch up", poll=0.25)
+        time.sleep(2)  # long enough for a second build to start, had the generated pages set one off
+        assert served.count("Building documentation") == builds + 1
+        log = list(served.output)
+        rebuilt = max(i for i, line in enumerate(log) if RENDERED_AGAIN.search(line))
+        again, total = RENDERED_AGAIN.search(log[rebuilt]).groups()
+        assert 0 < int(again) < int(total) / 4  # only the pages that show the description
+        reloaded = next(i for i, line in enumerate(log) if i > rebuilt and "Reloading browsers" in line)
+        indexed = next(i for i, line in enumerate(log) if i > rebuilt and "search index" in line)
+        assert reloaded < indexed  # the changed page was served before search was indexed again
+        assert served.get("pagefind/pagefind-entry.json") != entry  # and the index did change
+        assert "Traceback" not in served.text()
+    finally:
+        served.stop()

@@ -10,19 +10,22 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from click import echo
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..facts.errors import FactsError
-from ..project import Project, build
+from ..project import Project, Rebuilder, build
 from ..site.fonts import FOLDER, FontError, web_fonts
-from ..site.render import TEMPLATES
-from .pagefind import SearchIndexError, build_search_index, describe
+from ..site.render import TEMPLATES, CompiledTemplates
+from ..site.routes import Routes
+from ..site.write import MANIFEST, read_manifest
+from .pagefind import BackgroundIndexer, SearchIndexError, build_search_index, describe
 
 log = logging.getLogger("mkdocs.plugins.factsheet")
 
@@ -56,10 +59,45 @@ class _Options(Config):
 
 
 class FactsheetPlugin(BasePlugin[_Options]):
+    """Generates docs/ from the facts before each build and indexes the built site for search.
+
+    Defining on_startup makes MkDocs keep this one instance for a whole `mkdocs serve` session, so
+    what the last build rendered and read is still known at the next one (generator/site/incremental.py).
+    """
+
+    def __init__(self) -> None:
+        self.serving = False
+        """Whether this is `mkdocs serve`: rebuild incrementally and index search in the background."""
+        self.rebuilder = Rebuilder()
+        self.indexer = BackgroundIndexer(log)
+        self.dirty = False
+        """Whether serving with --dirty: unchanged pages are then left as last built."""
+        self.built = False
+        """Whether a build has completed in this session (the first build converts every page)."""
+        self.theme_templates = CompiledTemplates()
+        """The theme's templates, compiled once per `mkdocs serve` session instead of once per rebuild."""
+        self.theme_listing: dict[tuple[Any, ...], list[str]] = {}
+        """The theme's file list, read once per session: the icon sets alone hold thousands of files."""
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+        self.dirty = self.serving and dirty
+        if self.dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(_accurate_dirty_builds)
+            logging.getLogger("mkdocs.structure.pages").addFilter(_links_to_pages_left_as_built)
+
+    def on_shutdown(self) -> None:
+        self.indexer.stop()
+
     def on_pre_build(self, config) -> None:
         project = self._project(config)
+        self.indexer.stop()  # an index of the previous version would be stale; this build needs the cores
         try:
-            report = build(project)
+            if self.serving:
+                report, rendered = self.rebuilder.build(project)
+                log.info("factsheet: %d of %d page(s) rendered again", rendered.units, rendered.total)
+            else:
+                report = build(project)  # complete and deterministic, without recording what pages read
         except FactsError as exc:
             raise FactsBuildFailed(exc.report()) from None
         if report.written or report.removed:
@@ -72,6 +110,8 @@ class FactsheetPlugin(BasePlugin[_Options]):
         except FactsError:
             return config  # on_pre_build reports the bad setting with the other problems
         config.extra.setdefault("factsheet", {})["digits"] = digits
+        if self.serving:
+            _reuse_theme_work(config.theme, self.theme_templates, self.theme_listing)
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -87,11 +127,33 @@ class FactsheetPlugin(BasePlugin[_Options]):
             raise FontMissing(f"factsheet: {exc}") from None
         for font in fonts:
             files.append(File.generated(config, f"{FOLDER}/{font.name}", content=font.data))
+        return self._leave_unchanged_out(files, config)
+
+    def _leave_unchanged_out(self, files: Files, config) -> Files:
+        """In a dirty rebuild, leave out the generated pages MkDocs would skip anyway (unchanged since
+        their HTML was written): MkDocs then spends nothing on them, not even reading them. Pages the
+        navigation names stay in, so that the navigation of the rebuilt pages is what a full build gives."""
+        if not (self.dirty and self.built):
+            return files
+        generated = self.rebuilder.paths - _nav_paths(config.nav)
+        left = 0
+        for file in files:
+            if file.src_uri in generated and not file.is_modified():
+                file.inclusion = InclusionLevel.EXCLUDED
+                left += 1
+        log.info("factsheet: %d unchanged page(s) left as built", left)
         return files
 
     def on_post_build(self, config) -> None:
-        """Index the built site for the search dialog (generator/integrations/pagefind.py)."""
+        """Index the built site for the search dialog (generator/integrations/pagefind.py).
+
+        While serving, the index is rebuilt in the background: the changed page is served first.
+        """
         try:
+            if self.serving:
+                self.built = True
+                self.indexer.start(Path(config.site_dir))
+                return
             report = build_search_index(Path(config.site_dir))
         except SearchIndexError as exc:
             raise Abort(f"factsheet: {exc}") from None
@@ -101,12 +163,74 @@ class FactsheetPlugin(BasePlugin[_Options]):
         project = self._project(config)
         for path in (project.facts, project.seeds, TEMPLATES):
             server.watch(str(path))
+        _watch_hand_written_docs(server, project.docs)
         server.builder = _keep_last_good_site(server.builder)
         return server
 
     def _project(self, config) -> Project:
         root = Path(config.config_file_path).parent
         return Project.at(root, root / self.config.facts)
+
+
+def _accurate_dirty_builds(record: logging.LogRecord) -> bool:
+    """Drops MkDocs' warning that dirty builds give inaccurate navigation and links (strict mode would stop
+    `make serve` on it). Here they are accurate: the navigation names sections only, never pages, and
+    every page whose links or text an edit changes is generated again, so MkDocs converts it again."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def _links_to_pages_left_as_built(record: logging.LogRecord) -> bool:
+    """Drops MkDocs' note on each link to a page left out of a dirty rebuild (FactsheetPlugin.on_files):
+    the page is still in the site, as last built, and the link is made as usual."""
+    return not record.getMessage().endswith("which is excluded from the built site.")
+
+
+def _nav_paths(nav: Any) -> set[str]:
+    """Every docs/ path that mkdocs.yml's nav names."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, dict):
+        nav = list(nav.values())
+    if isinstance(nav, list):
+        return {path for item in nav for path in _nav_paths(item)}
+    return set()
+
+
+def _reuse_theme_work(theme, compiled: CompiledTemplates, listing: dict[tuple[Any, ...], list[str]]) -> None:
+    """Make the theme's Jinja environment reuse, across rebuilds, its compiled templates and file list."""
+    make_env = theme.get_env
+
+    def get_env():
+        env = make_env()
+        env.bytecode_cache = compiled
+        plain = env.list_templates
+
+        def list_templates(extensions=None, filter_func=None):
+            # MkDocs asks with a filter made afresh each build from the same code and the same theme.
+            key = (*theme.dirs, *theme.static_templates, extensions and tuple(extensions),
+                   filter_func and filter_func.__code__)
+            if key not in listing:
+                listing[key] = plain(extensions, filter_func)
+            return list(listing[key])
+        env.list_templates = list_templates
+        return env
+
+    theme.get_env = get_env
+
+
+def _watch_hand_written_docs(server, docs: Path) -> None:
+    """Watch docs/ except what the generator writes there.
+
+    MkDocs watches all of docs_dir; the pages the generator writes during a build would then set off a
+    second build after every save. The generated folders hold generated files only (Routes), and the
+    generated top-level pages are in the manifest; everything else in docs/ is hand-written and watched.
+    A hand-written file added at the top of docs/ while serving is seen at the next rebuild or restart.
+    """
+    server.unwatch(str(docs))
+    generated = set(Routes().generated_dirs) | {MANIFEST} | read_manifest(docs)
+    for entry in sorted(docs.iterdir()):
+        if entry.name not in generated and not entry.name.startswith("."):
+            server.watch(str(entry))
 
 
 def _keep_last_good_site(builder: Callable[[], None]) -> Callable[[], None]:

@@ -7,26 +7,64 @@ numbers and dates through generator/site/formatting.py; every link through the r
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 
 from ..facts.model import Actor, Event, FactBase, Source
 from ..facts.text import fold_arabic
 from .context import GENERATED_MARK, Settings, SiteContext
+from .dependencies import Recorder
 from .export import data_pages
 from .formatting import LABELS, Formatter
 from .markup import attr, escape, excerpt, highlight, latin, md, one_per_dispute, paragraphs, quoted
 from .metadata import PageMetadata
 from .routes import LetterPage, Routes
 from .search_terms import page_terms
-from .visual.pictures import Visuals, visual_pages
+from .visual.pictures import MeetingGraph, Visuals, visual_pages
 
 __all__ = ["GENERATED_MARK", "TEMPLATES", "Renderer", "Settings", "highlight", "md"]
 
 TEMPLATES = Path(__file__).parent / "templates"
 """The Jinja2 templates of every page."""
+EXPORTS_EVERYTHING = frozenset({"@data"})
+"""Units that export every fact (facts.json, the CSV files, the feed): any edit renders them again."""
+Unit = Callable[[], dict[str, str | bytes]]
+"""Renders one page, or a group of pages drawn together: docs/ path → content."""
+T = TypeVar("T")
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept for the life of the process: each build has its own Renderer and
+    environment, and compiling the templates again would cost more than rendering a one-page edit.
+    Jinja checks each entry against the template's source, so an edited template is compiled anew."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = CompiledTemplates()
+
+
+class _SharedVisuals(Visuals):
+    """The pictures, with the meeting graph (read by every actor page) computed once as a memo."""
+
+    def __init__(self, context: SiteContext, memo: Callable[[str, Callable[[], Any]], Any]) -> None:
+        super().__init__(context)
+        self._memo = memo
+
+    @property
+    def graph(self) -> MeetingGraph:  # type: ignore[override]
+        return self._memo("meeting graph", lambda: Visuals.graph.func(self))
 
 
 class Renderer:
@@ -45,9 +83,12 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            bytecode_cache=_COMPILED,
         )
         self.context = SiteContext(base, self.settings, self.fmt, self.routes, self.render_page)
-        self.visuals = Visuals(self.context)
+        self.recorder = Recorder()
+        """Memos of this build, and what each page read when rendering under dependencies.recording."""
+        self.visuals = _SharedVisuals(self.context, self.memo)
         self.metadata = PageMetadata(self.context)
         self.env.filters.update(md=md, plain=escape, attr=attr, one_per_dispute=one_per_dispute,
                                 paragraphs=paragraphs, date=self.date, num=self.fmt.num, latin=latin,
@@ -74,34 +115,54 @@ class Renderer:
     def pages(self) -> dict[str, str | bytes]:
         """Every generated page: path under docs/ → Markdown."""
         out: dict[str, str | bytes] = {}
-        render = self.render_page
-        for actor in self.base.actors.values():
-            page = self.routes.page(actor)
-            out[page] = render("actor.md.j2", page, actor=actor)
-        for event in self.base.events.values():
-            page = self.routes.page(event)
-            out[page] = render("event.md.j2", page, event=event)
-        for source in self.base.sources.values():
-            page = self.routes.page(source)
-            out[page] = render("source.md.j2", page, source=source, article=self.article_paragraphs(source))
-        groups = self.actor_groups()
-        letters = {kind: self.letter_pages(kind, actors) for kind, actors in groups}
-        for letter in (one for pages in letters.values() for one in pages):
-            page = self.routes.page(letter)
-            out[page] = render("actors_letter.md.j2", page, letter=letter)
-        routes = self.routes
-        out[routes.actors_index] = render("actors_index.md.j2", routes.actors_index, groups=groups, letters=letters)
-        out[routes.events_index] = render("events_index.md.j2", routes.events_index,
-                                          events=self.base.events_by_date())
-        out[routes.sources_index] = render("sources_index.md.j2", routes.sources_index,
-                                           sources=self.base.sources_by_date())
-        out[routes.claims_index] = render("claims_index.md.j2", routes.claims_index,
-                                          claims=sorted(self.base.claims.values(), key=lambda c: c.id))
-        out.update(visual_pages(self.context, self.visuals))  # timeline.md, graph.md
-        out.update(data_pages(self.context))  # data/*, open-data.md
-        out[routes.home] = render("home.md.j2", routes.home, latest=self.base.events_by_date()[::-1][
-            : self.settings.latest_events])
+        for produce in self.units().values():
+            out.update(produce())
         return dict(sorted(out.items()))
+
+    def units(self) -> dict[str, Unit]:
+        """Every page, or group of pages drawn together, by a name; each renders on its own.
+
+        Values several pages share (the actor groups, the meeting graph) go through ``self.memo``, so
+        that rendering one unit alone gives exactly what rendering them all gives, and so that the
+        dependency recorder (generator/site/dependencies.py) knows what each unit read.
+        """
+        routes, render = self.routes, self.render_page
+        units: dict[str, Unit] = {}
+
+        def page(path: str, template: str, **arguments: Callable[[], Any]) -> None:
+            units[path] = lambda: {path: render(template, path, **{k: f() for k, f in arguments.items()})}
+
+        for actor in self.base.actors.values():
+            page(routes.page(actor), "actor.md.j2", actor=lambda actor=actor: actor)
+        for event in self.base.events.values():
+            page(routes.page(event), "event.md.j2", event=lambda event=event: event)
+        for source in self.base.sources.values():
+            page(routes.page(source), "source.md.j2", source=lambda source=source: source,
+                 article=lambda source=source: self.article_paragraphs(source))
+        for n, letter in enumerate(one for pages in self.letters().values() for one in pages):
+            page(routes.page(letter), "actors_letter.md.j2", letter=lambda n=n: self.letter_list()[n])
+        page(routes.actors_index, "actors_index.md.j2", groups=self.actor_groups, letters=self.letters)
+        page(routes.events_index, "events_index.md.j2", events=self.base.events_by_date)
+        page(routes.sources_index, "sources_index.md.j2", sources=self.base.sources_by_date)
+        page(routes.claims_index, "claims_index.md.j2",
+             claims=lambda: sorted(self.base.claims.values(), key=lambda c: c.id))
+        units["@pictures"] = lambda: visual_pages(self.context, self.visuals)  # timeline.md, graph.md
+        units["@data"] = lambda: data_pages(self.context)  # data/*, open-data.md
+        page(routes.home, "home.md.j2",
+             latest=lambda: self.base.events_by_date()[::-1][: self.settings.latest_events])
+        return units
+
+    def memo(self, name: str, compute: Callable[[], T]) -> T:
+        """``compute()`` once per renderer, its reads handed on to every page that uses the value."""
+        return self.recorder.memo(name, compute)
+
+    def letters(self) -> dict[str, list[LetterPage]]:
+        """Kind → its letter pages (none for a kind that fits on the index page)."""
+        return self.memo("letters", lambda: {kind: self.letter_pages(kind, actors)
+                                             for kind, actors in self.actor_groups()})
+
+    def letter_list(self) -> list[LetterPage]:
+        return [one for pages in self.letters().values() for one in pages]
 
     def letter_pages(self, kind: str, actors: list[Actor]) -> list[LetterPage]:
         """Actors of one kind split by initial letter, when there are too many for one table (else none)."""
@@ -113,6 +174,9 @@ class Renderer:
         return [LetterPage(kind, n, letter, members) for n, (letter, members) in enumerate(letters.items(), 1)]
 
     def actor_groups(self) -> list[tuple[str, list[Actor]]]:
+        return self.memo("actor groups", self._actor_groups)
+
+    def _actor_groups(self) -> list[tuple[str, list[Actor]]]:
         groups: dict[str, list[Actor]] = {k: [] for k in LABELS["actor_kind"]}
         for actor in self.base.actors_by_name():
             groups[actor.kind].append(actor)

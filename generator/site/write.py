@@ -55,8 +55,13 @@ def clashes(pages: dict[str, str | bytes], docs: Path, display: Callable[[Path],
             for p in sorted(pages) if p not in owned and os.path.lexists(docs / p) and not is_generated(docs / p)]
 
 
-def write_pages(pages: dict[str, str | bytes], docs: Path) -> WriteReport:
-    """Bring docs/ in line with ``pages``; refuse before writing anything if a hand-written file is in the way."""
+def write_pages(pages: dict[str, str | bytes], docs: Path, every_path: set[str] | None = None) -> WriteReport:
+    """Bring docs/ in line with ``pages``; refuse before writing anything if a hand-written file is in the way.
+
+    ``every_path``, when given, is the whole site and ``pages`` only what was rendered again
+    (generator/site/incremental.py): the other pages are left as they are, and only files of the
+    previous build that are no longer part of the site are removed.
+    """
     owned = read_manifest(docs)
     problems = clashes(pages, docs)
     if problems:
@@ -68,9 +73,25 @@ def write_pages(pages: dict[str, str | bytes], docs: Path) -> WriteReport:
             report.written.append(rel)
         else:
             report.unchanged += 1
-    report.removed = remove_stale(pages, docs, owned)
-    _write_if_changed(docs / MANIFEST, "".join(f"{p}\n" for p in sorted(pages)).encode("utf-8"))
+    if every_path is None:
+        report.removed = remove_stale(pages, docs, owned)
+    else:
+        report.removed = _remove_dropped(owned - every_path, docs)
+    listed = pages.keys() if every_path is None else every_path
+    _write_if_changed(docs / MANIFEST, "".join(f"{p}\n" for p in sorted(listed)).encode("utf-8"))
     return report
+
+
+def _remove_dropped(dropped: set[str], docs: Path) -> list[str]:
+    """Delete files the previous build wrote and this one no longer has (an actor removed)."""
+    removed = []
+    for rel in sorted(dropped):
+        if (docs / rel).is_file():
+            (docs / rel).unlink()
+            removed.append(rel)
+    if removed:
+        _prune_empty_folders(docs)
+    return removed
 
 
 def remove_stale(pages: dict[str, str | bytes], docs: Path, owned: set[str]) -> list[str]:

