@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CHROMIUM = Path("/usr/bin/chromium")
 # Copied into a throw-away project for each built site; docs/ is copied without generated output.
-PROJECT_FILES = ("mkdocs.yml", "pyproject.toml", "seeds", "theme", "docs")
+PROJECT_FILES = ("mkdocs.yml", "pyproject.toml", "package.json", "package-lock.json", "seeds", "theme", "docs")
 
 
 def make_project(target: Path, facts: Path) -> Path:

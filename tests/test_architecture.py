@@ -110,3 +110,12 @@ def test_page_address_literals_live_in_the_route_table_only():
             if pattern.search(line):
                 found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
     assert not found
+
+
+MAX_MODULE_LINES = 600
+
+
+def test_every_module_reads_as_one_idea_under_600_lines():
+    long = {name: n for name, path in modules().items()
+            if (n := path.read_text(encoding="utf-8").count("\n")) > MAX_MODULE_LINES}
+    assert long == {}, long
