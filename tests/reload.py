@@ -27,22 +27,23 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-class MakeServe:
-    """`make serve` run in ``project`` (a copy made by conftest.make_project) with this checkout's venv."""
+def served_base(project: Path, port: int) -> str:
+    """The address the dev server serves the site at: MkDocs mounts it under site_url's path."""
+    mount = re.search(r"^site_url:\s*\S+?//[^/]+(/\S*)?\s*$", (project / "mkdocs.yml").read_text(encoding="utf-8"),
+                      re.MULTILINE)
+    return f"http://127.0.0.1:{port}{(mount.group(1) if mount and mount.group(1) else '/')}"
 
-    def __init__(self, project: Path) -> None:
+
+class DevServer:
+    """A development server run as ``command`` in ``project`` on a free port, and everything it has printed."""
+
+    def __init__(self, project: Path, command: list[str], port: int, **popen: object) -> None:
         self.project = project
-        self.port = free_port()
-        shutil.copy2(ROOT / "requirements.lock", project / "requirements.lock")  # the venv stamp's prerequisite
-        mount = re.search(r"^site_url:\s*\S+?//[^/]+(/\S*)?\s*$", (project / "mkdocs.yml").read_text(encoding="utf-8"),
-                          re.MULTILINE)
-        self.base = f"http://127.0.0.1:{self.port}{(mount.group(1) if mount and mount.group(1) else '/')}"
+        self.port = port
+        self.base = served_base(project, port)
         self.output: list[str] = []
-        self.process = subprocess.Popen(
-            ["make", "--no-print-directory", "-f", str(ROOT / "Makefile"), "serve", f"VENV={ROOT / '.venv'}",
-             f"SERVE_ADDR=127.0.0.1:{self.port}"],
-            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
-            errors="replace", start_new_session=True)
+        self.process = subprocess.Popen(command, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                        text=True, encoding="utf-8", errors="replace", **popen)
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
 
@@ -54,13 +55,24 @@ class MakeServe:
     def text(self) -> str:
         return "\n".join(self.output)
 
-    def count(self, needle: str) -> int:
-        """How many output lines so far contain ``needle``."""
-        return sum(needle in line for line in list(self.output))
-
     def get(self, path: str, timeout: float = 30) -> str:
         with urllib.request.urlopen(self.base + path, timeout=timeout) as response:
             return response.read().decode("utf-8")
+
+
+class MakeServe(DevServer):
+    """`make serve` run in ``project`` (a copy made by conftest.make_project) with this checkout's venv."""
+
+    def __init__(self, project: Path) -> None:
+        port = free_port()
+        shutil.copy2(ROOT / "requirements.lock", project / "requirements.lock")  # the venv stamp's prerequisite
+        super().__init__(project, ["make", "--no-print-directory", "-f", str(ROOT / "Makefile"), "serve",
+                                   f"VENV={ROOT / '.venv'}", f"SERVE_ADDR=127.0.0.1:{port}"], port,
+                         start_new_session=True)
+
+    def count(self, needle: str) -> int:
+        """How many output lines so far contain ``needle``."""
+        return sum(needle in line for line in list(self.output))
 
     def page_has(self, path: str, text: str) -> bool:
         try:

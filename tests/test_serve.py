@@ -7,10 +7,8 @@ serve` is run for real on 127.0.0.1 with a free port, and always killed. Every w
 from __future__ import annotations
 
 import re
-import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -21,7 +19,7 @@ import pytest
 
 from .conftest import make_project, run_generator, run_mkdocs
 from .helpers import edit_facts
-from .reload import MakeServe, timed_reload
+from .reload import DevServer, MakeServe, free_port, timed_reload
 
 BROKEN = ("chair: jens-stoltenberg", "chair: jens-stoltenbreg")
 UNKNOWN_ID = ("events[0] (nato-russia-council-2022-01-12).chair: unknown id `jens-stoltenbreg` in actors; did you "
@@ -120,38 +118,12 @@ def test_generator_build_refuses_to_overwrite_a_hand_written_page(small_project:
 # --- mkdocs serve -----------------------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Served:
+class Served(DevServer):
     """A `mkdocs serve` process and everything it has printed so far."""
 
     def __init__(self, project: Path) -> None:
-        self.port = free_port()
-        mount = re.search(r"^site_url:\s*\S+?//[^/]+(/\S*)?\s*$", (project / "mkdocs.yml").read_text(encoding="utf-8"),
-                          re.MULTILINE)
-        self.base = f"http://127.0.0.1:{self.port}{(mount.group(1) if mount and mount.group(1) else '/')}"
-        self.output: list[str] = []
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}"], cwd=project,
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8", errors="replace")
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
-
-    def _read(self) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.output.append(line.rstrip("\n"))
-
-    def text(self) -> str:
-        return "\n".join(self.output)
-
-    def get(self, path: str, timeout: float = 10) -> str:
-        with urllib.request.urlopen(self.base + path, timeout=timeout) as response:
-            return response.read().decode("utf-8")
+        port = free_port()
+        super().__init__(project, [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"], port)
 
     def stop(self) -> None:
         self.process.terminate()
