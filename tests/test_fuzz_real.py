@@ -48,6 +48,22 @@ INVISIBLE_IN_REPORT = set("\u200d\u200c\u3164\u115f\uffa0\u2800\u202e\u2066\u00a
     chr(c) for c in range(0xE0000, 0xE0080)}
 
 
+_GONE = object()
+
+
+def find(data: Any, path: tuple[Any, ...]) -> Any:
+    """The value at ``path``, or _GONE when an earlier mutation removed or replaced a part of the way."""
+    try:
+        return at(data, path)
+    except (KeyError, IndexError, TypeError):
+        return _GONE
+
+
+def settable(data: Any, path: tuple[Any, ...]) -> bool:
+    """Whether ``path`` still names a value inside a mapping or list (so it can be replaced)."""
+    return isinstance(find(data, path[:-1]), dict | list) and find(data, path) is not _GONE
+
+
 @st.composite
 def mutated_real(draw: st.DrawFn) -> str:
     data = copy.deepcopy(REAL)
@@ -56,8 +72,8 @@ def mutated_real(draw: st.DrawFn) -> str:
                                           "nest"]))
         if operation in ("replace text", "insert text", "huge"):
             path = draw(st.sampled_from(STRING_PATHS))
-            current = at(data, path)
-            if not isinstance(current, str):
+            current = find(data, path)
+            if not isinstance(current, str) or not settable(data, path):
                 continue
             if operation == "replace text":
                 new = draw(HOSTILE_TEXT)
@@ -69,20 +85,29 @@ def mutated_real(draw: st.DrawFn) -> str:
             at(data, path[:-1])[path[-1]] = new
         elif operation == "wrong type":
             path = draw(st.sampled_from(REAL_PATHS))
+            if not settable(data, path):
+                continue
             at(data, path[:-1])[path[-1]] = draw(st.sampled_from([None, 0, 1.5, True, [], {}, [[]], {"a": "b"}]))
         elif operation == "cycle":
             a, b = draw(st.sampled_from(EVENT_IDS)), draw(st.sampled_from(EVENT_IDS))
-            for event in data["events"]:
-                if event["id"] == a:
+            events = data.get("events") if isinstance(data, dict) else None
+            for event in events if isinstance(events, list) else []:
+                if not isinstance(event, dict):
+                    continue
+                if event.get("id") == a:
                     event["follows"] = [b]
-                elif event["id"] == b:
+                elif event.get("id") == b:
                     event["follows"] = [a]
         elif operation == "empty list":
             path = draw(st.sampled_from(LIST_PATHS))
+            if not settable(data, path):
+                continue
             at(data, path[:-1])[path[-1]] = []
         else:
             path = draw(st.sampled_from(REAL_PATHS))
-            value: Any = at(data, path)
+            if not settable(data, path):
+                continue
+            value: Any = find(data, path)
             for _ in range(draw(st.integers(1, 30))):
                 value = [value]
             at(data, path[:-1])[path[-1]] = value
