@@ -12,7 +12,7 @@ import yaml
 
 from .facts.errors import FactsError, Problem
 from .facts.files import audit
-from .facts.load import format_path, load_file, read_text
+from .facts.load import format_path, load_file
 from .facts.model import FactBase, build_model
 from .facts.schema import MAX_OUTPUT_FLOOR, MAX_OUTPUT_RATIO
 from .facts.validate import Seeds, validate
@@ -158,8 +158,8 @@ def render_pages(project: Project, base: FactBase) -> dict[str, str | bytes]:
 
 
 def _input_bytes(project: Project, base: FactBase) -> int:
-    size = len(read_text(project.facts, project.display(project.facts)).encode("utf-8"))
-    return size + sum(len(s.text.encode("utf-8")) for s in base.sources.values())
+    # The loader has already read facts.yaml as a regular file: its size is enough, no second read.
+    return project.facts.stat().st_size + sum(len(s.text.encode("utf-8")) for s in base.sources.values())
 
 
 def _leak_problem(project: Project, leak: MarkupLeak) -> Problem:

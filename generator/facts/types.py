@@ -222,15 +222,15 @@ class File(FieldType):
             checks.complain(path, f"`{value}` must be the plain name of a .txt file in seeds/ (no folders)",
                             f"يجب أن يكون `{value}` اسم ملف ‎.txt في seeds/ دون مجلدات")
             return None
-        if checks.seeds.key(value) is None and value in checks.seeds.refused:
+        if checks.seeds.key(value) is not None:
+            return value
+        if value in checks.seeds.refused:
             english, arabic = checks.seeds.refused[value]
             checks.complain(path, english, arabic)
-            return None
-        if checks.seeds.key(value) is None:
+        else:
             checks.complain(path, f"there is no file seeds/{value}; add the article there or fix the name",
                             f"لا يوجد ملف seeds/{value}؛ أضف المقال هناك أو صحّح الاسم")
-            return None
-        return value
+        return None
 
 
 class ListOf(FieldType):
