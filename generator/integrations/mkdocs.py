@@ -25,6 +25,7 @@ from ..site.fonts import FOLDER, FontError, web_fonts
 from ..site.render import TEMPLATES, CompiledTemplates
 from ..site.routes import Routes
 from ..site.write import MANIFEST, read_manifest
+from . import parallel
 from .pagefind import BackgroundIndexer, SearchIndexError, build_search_index, describe
 
 log = logging.getLogger("mkdocs.plugins.factsheet")
@@ -56,6 +57,10 @@ class FontMissing(Abort):
 
 class _Options(Config):
     facts = config_options.Type(str, default="data/facts.yaml")
+    jobs = config_options.Type(int, default=0)
+    """Processes a full build may use (generator/integrations/parallel.py); 0: one per core."""
+    pages_per_job = config_options.Type(int, default=500)
+    """Generated pages each process must have at least, or fewer processes are used."""
 
 
 class FactsheetPlugin(BasePlugin[_Options]):
@@ -78,6 +83,9 @@ class FactsheetPlugin(BasePlugin[_Options]):
         """The theme's templates, compiled once per `mkdocs serve` session instead of once per rebuild."""
         self.theme_listing: dict[tuple[Any, ...], list[str]] = {}
         """The theme's file list, read once per session: the icon sets alone hold thousands of files."""
+        self.share: parallel.Share | None = None
+        """The pages this process builds when a full build is split across cores, else None."""
+        self.files: Files | None = None
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -127,7 +135,26 @@ class FactsheetPlugin(BasePlugin[_Options]):
             raise FontMissing(f"factsheet: {exc}") from None
         for font in fonts:
             files.append(File.generated(config, f"{FOLDER}/{font.name}", content=font.data))
+        if not self.serving:
+            return self._split(files, config)
         return self._leave_unchanged_out(files, config)
+
+    def _split(self, files: Files, config) -> Files:
+        """A full build of many generated pages goes on in one process per core, each building its share."""
+        nav = _nav_paths(config.nav)
+        shared = read_manifest(Path(config.docs_dir)) - nav
+        count = parallel.processes(self.config.jobs, len(shared), self.config.pages_per_job)
+        if count > 1:
+            self.files = files
+            self.share = parallel.split(files, config, shared, nav, count)
+            if self.share.first:
+                log.info("factsheet: pages converted in %d processes", count)
+        return files
+
+    def on_env(self, env, config, files):
+        if self.share:
+            env = parallel.restore(files, env, self.share, config)
+        return env
 
     def _leave_unchanged_out(self, files: Files, config) -> Files:
         """In a dirty rebuild, leave out the generated pages MkDocs would skip anyway (unchanged since
@@ -149,6 +176,14 @@ class FactsheetPlugin(BasePlugin[_Options]):
 
         While serving, the index is rebuilt in the background: the changed page is served first.
         """
+        if self.share and not self.share.first:
+            parallel.finish_forked(self.files, self.share)  # ends this process
+        if self.share:
+            failed = parallel.join(self.files, self.share, config.validation.links.anchors)
+            self.share = None
+            if failed:
+                raise Abort(f"factsheet: the process(es) {failed} building a share of the pages failed; "
+                            "their messages are above")
         try:
             if self.serving:
                 self.built = True
@@ -158,6 +193,11 @@ class FactsheetPlugin(BasePlugin[_Options]):
         except SearchIndexError as exc:
             raise Abort(f"factsheet: {exc}") from None
         log.info("factsheet: %s", describe(report))
+
+    def on_build_error(self, error: Exception) -> None:
+        if self.share:
+            parallel.abandon(self.share)  # a forked process ends here; the first stops the others
+            self.share = None
 
     def on_serve(self, server, config, builder):
         project = self._project(config)
