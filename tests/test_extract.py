@@ -563,3 +563,31 @@ def test_every_quoted_passage_of_the_seeds_is_accounted_for() -> None:
                 continue
             unaccounted.append(f"{path.name}: {key[:60]}")
     assert unaccounted == []
+
+
+# --- issue 13, second round: shapes from unseen articles (our own sentences) -----------------------
+
+def _said(text: str) -> list[tuple[str, str, str | None]]:
+    """(kind, text, speaker name) of every candidate, reported speech included."""
+    return [(c.kind, c.text, c.speaker_name) for c in extract_quotes(text, "s.txt", {})]
+
+
+def test_a_name_starting_with_a_hamza_alif_is_not_read_as_a_definite_word():
+    assert _said("أوضح ألبرتو رويث المدير الفني لنادي الرجاء، أن الفريق استعاد لياقته.") == [
+        ("paraphrase", "الفريق استعاد لياقته", "ألبرتو رويث")]
+
+
+def test_complementizers_with_a_first_person_pronoun_report_speech():
+    assert _said("وأكدت الوزيرة هالة نصار أننا تجاوزنا مرحلة الخطر.") == [
+        ("paraphrase", "تجاوزنا مرحلة الخطر", "هالة نصار")]
+
+
+def test_the_occasion_after_an_office_never_becomes_the_name():
+    text = ("وقال وزير النقل فادي عويس إن القطار سيعمل في الصيف.\n"
+            "وقال الوزير خلال زيارته للمحطة: «الأشغال تسير وفق الجدول».")
+    assert [speaker for _, _, speaker in _said(text)] == ["فادي عويس", "فادي عويس"]
+
+
+def test_a_quoted_body_inside_an_office_still_leads_to_the_name():
+    assert _said("وقالت مديرة «الإحصاء الوطني» سلمى الراشد إن البطالة تراجعت.") == [
+        ("paraphrase", "البطالة تراجعت", "سلمى الراشد")]

@@ -48,6 +48,7 @@ from .tokens import (
     SOFT_GAP_CHARS,
     TANWEEN,
     Token,
+    article_like,
     lexicon_word,
     skip_letters,
     soft_gap,
@@ -111,7 +112,7 @@ def is_name_word(token: Token, *, after_connector: bool = False) -> bool:
         return False
     if word in WEEKDAYS or strip_article(word) in MONTH_NUMBERS:
         return False
-    return after_connector or not word.startswith("ال")
+    return after_connector or not article_like(token)
 
 
 def is_definite(word: str) -> bool:

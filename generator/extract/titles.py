@@ -26,7 +26,7 @@ from .lexicon import (
     key_set,
     strip_article,
 )
-from .tokens import HARD_GAP, QUOTE_CHARS, TANWEEN, Token, lexicon_word
+from .tokens import HARD_GAP, QUOTE_CHARS, TANWEEN, Token, article_like, lexicon_word
 
 OFFICE_NOUNS = key_set(
     "بعثة وفد منتخب نادي فريق اتحاد جامعة صندوق بنك مصرف هيئة لجنة سلطة مكتب دائرة قسم إدارة مجلس محكمة "
@@ -41,6 +41,8 @@ OFFICE_NOUNS = key_set(
 CHAIN_ENDS = frozenset({"في", "خلال", "عقب", "اثر", "إثر", "لدى", "عند", "امام", "أمام", "مع", "عبر", "على", "الى",
                         "إلى", "عن", "بعد", "قبل", "الذي", "التي", "من"})
 """Words that end a name once one has been read (before it they may belong to the office: «في النيجر»)."""
+OCCASION_WORDS = frozenset({"خلال", "عقب", "اثر", "إثر", "أثناء", "اثناء", "عند", "بعد", "قبل", "عبر"})
+"""Words that open the occasion of a statement and so end an office even before any name."""
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ def _plain_name_word(token: Token) -> bool:
                 return False  # «باتحاد الكرة», «بالوزارة»; «بالاشيه» stays a name
         elif rest.startswith("ال") or (rest.startswith("ل") and word[0] == "ل") or _office_word(rest):
             return False
-    if len(word) >= 5 and word.endswith(("ها", "هم", "هما", "كم")):
+    if len(word) >= 5 and word.endswith(("ها", "هم", "هما", "كم", "ته")):
         return False  # a noun with a possessive pronoun («انسحابها»), never a name
     if word[0] == "ل" and word[1:2] in ("ت", "ي", "ن") and len(word) > 4:
         return False  # «لتولي», «ليتمكن»: a verb of purpose
@@ -101,18 +103,26 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
     """
     runs: list[tuple[int, int]] = []
     run_first: int | None = None
+    quoted_body = False
     k = i + 1
     # A name has been read: what follows a preposition is the occasion («للصحفيين على هامش الاجتماع»).
     while k < len(tokens) and k - i <= 14 and not quoted[k]:
         gap = text[tokens[k - 1].end:tokens[k].start]
-        if HARD_GAP.search(gap) or any(c in QUOTE_CHARS for c in gap):
+        if any(c in QUOTE_CHARS for c in gap):
+            # A body's name may stand quoted after an office noun: «وكيلة "الصحة العامة" …».
+            if not (quoted_body or _office_word(tokens[k - 1].norm)):
+                break
+            quoted_body = not quoted_body
+        if HARD_GAP.search(gap):
             break
         token = tokens[k]
         word = token.norm
+        if word in OCCASION_WORDS:
+            break  # «وقال الوزير خلال مشاركته …»: the occasion, never part of an office
         if word in COMPLEMENTIZERS or lexicon_word(word, ALL_CUES) or TANWEEN.search(token.surface):
             break  # tanween marks an adverbial («ردًا على …»): the office has ended
         # A definite word joins a name only after a given name: «عبد اللطيف», «نادية الفاسي».
-        is_name = _plain_name_word(token) and (not word.startswith("ال") or run_first is not None)
+        is_name = _plain_name_word(token) and (not article_like(token) or run_first is not None)
         if is_name and (run_first is None or k - run_first < 5):
             if run_first is None:
                 run_first = k
@@ -144,7 +154,7 @@ def name_run(tokens: list[Token], quoted: list[bool], first: int, limit: int) ->
     """Index after the run of name words from ``first`` (a definite one only after a given name), up to 4."""
     k = first
     while k < limit and k - first < 4 and not quoted[k] and _plain_name_word(tokens[k]) and (
-        k > first or not tokens[k].norm.startswith("ال")
+        k > first or not article_like(tokens[k])
     ):
         k += 1
     return k
@@ -155,6 +165,6 @@ def name_run_before(tokens: list[Token], quoted: list[bool], end: int, floor: in
     k = end
     while k > floor and end - k < 4 and not quoted[k - 1] and _plain_name_word(tokens[k - 1]):
         k -= 1
-    while k < end and tokens[k].norm.startswith("ال"):
+    while k < end and article_like(tokens[k]):
         k += 1  # a name starts with a given name, not with its article
     return k
