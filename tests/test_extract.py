@@ -591,3 +591,29 @@ def test_the_occasion_after_an_office_never_becomes_the_name():
 def test_a_quoted_body_inside_an_office_still_leads_to_the_name():
     assert _said("وقالت مديرة «الإحصاء الوطني» سلمى الراشد إن البطالة تراجعت.") == [
         ("paraphrase", "البطالة تراجعت", "سلمى الراشد")]
+
+
+def test_a_colon_before_inna_introduces_reported_speech():
+    assert _said("وقال رئيس البلدية طارق منصور: إن الطريق سيفتح الأسبوع المقبل.") == [
+        ("paraphrase", "الطريق سيفتح الأسبوع المقبل", "طارق منصور")]
+
+
+def test_a_quoted_name_right_after_an_does_not_stop_reported_speech():
+    assert _said("وأكد المحافظ نادر سليم أن «المترو» سيصل إلى المطار قريبا.") == [
+        ("paraphrase", "«المترو» سيصل إلى المطار قريبا", "نادر سليم")]
+
+
+def test_a_reported_clause_made_of_a_quotation_is_a_direct_quote_of_its_speaker():
+    assert _said("وأكد المدرب هاني رضا أن «الفريق لم يقل كلمته الأخيرة بعد».") == [
+        ("direct", "الفريق لم يقل كلمته الأخيرة بعد", "هاني رضا")]
+
+
+def test_an_unclosed_mark_ends_where_the_next_statement_begins():
+    text = "وقال اللاعب رامي عيسى \"نحن جاهزون للقاء الحاسم ،مضيفا أن \"الجمهور سيصنع الفارق\"."
+    assert _said(text) == [("direct", "نحن جاهزون للقاء الحاسم", "رامي عيسى"),
+                           ("direct", "الجمهور سيصنع الفارق", "رامي عيسى")]
+
+
+def test_a_stray_mark_before_a_quotation_introduced_by_a_colon_is_no_quotation():
+    text = "وقال الوزير ماجد قاسم في برنامج \" حديث المساء \" على قناة محلية: «لن نرفع أسعار الخبز هذا العام»."
+    assert _said(text) == [("direct", "لن نرفع أسعار الخبز هذا العام", "ماجد قاسم")]

@@ -150,6 +150,25 @@ def start_of_unopened_quote(text: str, floor: int, close: int) -> int:
     return floor
 
 
+def end_of_unclosed_quote(text: str, opener: int, hi: int, pair_starts: list[int]) -> int | None:
+    """Where a quotation whose closing mark is missing ends: the paragraph end, unless a quotation with
+    both marks follows in the paragraph.  Then a reporting word between them starts a new statement
+    («"… ،مبيناً أن "…"»: the first ends at the clause before it), and a quotation introduced by a colon
+    shows the unclosed mark was a stray one («خلال برنامج " كلمة أخيرة " … : «…»»): no quotation."""
+    k = bisect.bisect_right(pair_starts, opener)
+    if k == len(pair_starts):
+        return hi
+    following = pair_starts[k]
+    tokens = tokenise(text, opener + 1, following)
+    cue = last_cue_index(tokens)
+    if cue is not None and cue > 0:
+        clause = max(text.rfind(c, opener + 1, tokens[cue].start) for c in "،,؛")
+        return clause if clause > opener + 1 else tokens[cue].start
+    if text[opener + 1:following].rstrip().endswith(":"):
+        return None
+    return hi
+
+
 def find_quotation_spans(text: str) -> list[tuple[int, int]]:
     """Inner spans (no marks, no surrounding spaces) of every quotation-marked passage, by start.
 
@@ -165,7 +184,11 @@ def find_quotation_spans(text: str) -> list[tuple[int, int]]:
         mirrored, closers, openers = mirrored_pairs(text, closers, openers)
         pairs += mirrored
         spans.update(trimmed(text, o + 1, c) for o, c in pairs)
-        spans.update(trimmed(text, o + 1, hi) for o in openers)
+        pair_starts = sorted(o for o, _ in pairs)
+        for o in openers:
+            end = end_of_unclosed_quote(text, o, hi, pair_starts)
+            if end is not None:
+                spans.add(trimmed(text, o + 1, end))
         pair_ends = sorted(c for _, c in pairs)
         for c in closers:
             k = bisect.bisect_left(pair_ends, c)

@@ -52,10 +52,12 @@ def find_reported(doc: Document, direct: list[tuple[int, int]]) -> list[Reported
         if complementizer is None or _agency_own_report(doc, cue):
             continue
         first = complementizer + 1
-        if first >= len(doc.tokens) or doc.quoted[first] or _opens_quote(doc, complementizer):
-            continue  # «قال إن "…"»: the quotation itself is the candidate
+        if first >= len(doc.tokens) or doc.quoted[first]:
+            continue  # «قال إن "…"»: the quotation itself is the candidate; a quoted name («أن "أوبك+"») is not
         last = _clause_end(doc, first)
         start, end = doc.tokens[first].start, doc.tokens[last - 1].end
+        if start > 0 and doc.text[start - 1] in QUOTE_CHARS:
+            start -= 1  # the opening mark of a quoted name: «أن "أوبك+" ساهمت»
         if any(s < end and start < e for s, e in direct) and _mostly_quoted(doc, first, last):
             continue
         found.append(Reported(start, end, cue))
@@ -71,9 +73,9 @@ def _complementizer(doc: Document, cue: Cue, cue_indices: set[int]) -> int | Non
         if doc.quoted[k]:
             return None
         gap = doc.text[doc.tokens[k - 1].end:doc.tokens[k].start]
-        if ":" in gap:
-            return None  # a colon introduces direct speech; a quoted name («وأشار "الحديدي"») may stand
         word = doc.tokens[k].norm
+        if ":" in gap and word not in COMPLEMENTIZERS:
+            return None  # a colon introduces direct speech («قال: إنه …» reports); a quoted name may stand
         if word in COMPLEMENTIZERS:
             before = doc.tokens[k - 1].norm
             if before in NOT_REPORTING or before in MODAL_BEFORE or word == "لان":
@@ -94,11 +96,6 @@ def _agency_own_report(doc: Document, cue: Cue) -> bool:
     if mention is None or mention.kind != "agency":
         return False
     return source_behind_agency(doc, mention.last, doc.sentence_end_token(cue.index)) is None
-
-
-def _opens_quote(doc: Document, k: int) -> bool:
-    after = doc.text[doc.tokens[k].end:doc.tokens[k + 1].start] if k + 1 < len(doc.tokens) else ""
-    return any(c in QUOTE_CHARS for c in after)
 
 
 def _mostly_quoted(doc: Document, first: int, last: int) -> bool:
