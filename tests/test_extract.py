@@ -617,3 +617,21 @@ def test_an_unclosed_mark_ends_where_the_next_statement_begins():
 def test_a_stray_mark_before_a_quotation_introduced_by_a_colon_is_no_quotation():
     text = "وقال الوزير ماجد قاسم في برنامج \" حديث المساء \" على قناة محلية: «لن نرفع أسعار الخبز هذا العام»."
     assert _said(text) == [("direct", "لن نرفع أسعار الخبز هذا العام", "ماجد قاسم")]
+
+
+def test_speech_after_a_colon_without_marks_runs_to_the_sentence_end():
+    text = ("وقال مدرب الفيصلي خالد يونس في تصريحات إذاعية: لعبنا بشجاعة، والنتيجة لا تعكس ما قدمناه. "
+            "وأضاف: سنعود أقوى في مباراة الإياب.")
+    assert _said(text) == [("direct", "لعبنا بشجاعة، والنتيجة لا تعكس ما قدمناه", "خالد يونس"),
+                           ("direct", "سنعود أقوى في مباراة الإياب", "خالد يونس")]
+
+
+def test_a_colon_without_a_reporting_verb_before_it_introduces_no_speech():
+    text = ("وزير الزراعة: موسم القمح جيد\n"
+            "وتضم القائمة ثلاث مدن: عمان وإربد والزرقاء. وانطلق القطار عند الساعة 10:30 صباحا.")
+    assert _said(text) == []
+
+
+def test_a_colon_inside_a_reported_clause_is_not_a_new_quotation():
+    assert [k for k, _, _ in _said("وأوضح الوزير سمير داود أن الخطة تشمل أمرين: خفض الضرائب ودعم المصدرين.")] == [
+        "paraphrase"]

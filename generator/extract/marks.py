@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .lexicon import ALL_CUES, COMPLEMENTIZERS
+from .lexicon import ALL_CUES, COMPLEMENTIZERS, PARTICIPLE_CUES, VERB_CUES
 from .tokens import (
     AFTER_CLOSING,
     BEFORE_OPENING,
@@ -18,6 +18,7 @@ from .tokens import (
     DOUBLE_MARK,
     PARAGRAPH,
     PUNCTUATION_AFTER,
+    QUOTE_CHARS,
     SENTENCE_END,
     SINGLE_MARK,
     Token,
@@ -196,3 +197,51 @@ def find_quotation_spans(text: str) -> list[tuple[int, int]]:
             spans.add(trimmed(text, start_of_unopened_quote(text, floor, c), c))
     return sorted(s for s in spans if s[1] > s[0])
 
+
+# --- speech after a colon, without marks ----------------------------------------------------------
+
+COLON_CUE_REACH = 14
+"""Words a reporting verb may stand before its colon: speaker, title and occasion («في تصريحات تلفزيونية»)."""
+
+
+def find_colon_speech(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of speech written after a colon without quotation marks, to the end of its sentence.
+
+    «وقال المدرب في تصريحات تلفزيونية: كانت مباراة كبيرة.», «وأضاف: …», «قائلا: …»: the colon comes
+    after a reporting verb or participle of the same sentence with no «أن/إن» between them (else the
+    colon belongs to what is reported).  Speech that opens with a mark is a quotation already; speech
+    that opens with إن is reported speech («قال: إنه …»).
+    """
+    spans: list[tuple[int, int]] = []
+    for m in re.finditer(":", text):
+        colon = m.start()
+        if any(s - 1 <= colon < e + 1 for s, e in quotes) or text[colon - 1:colon].isdigit():
+            continue
+        para_end = text.find("\n", colon)
+        para_end = len(text) if para_end < 0 else para_end
+        start = colon + 1
+        while start < para_end and text[start] in " \t":
+            start += 1
+        if start >= para_end or text[start] in QUOTE_CHARS:
+            continue
+        stop = SENTENCE_END.search(text, start, para_end)
+        span = trimmed(text, start, stop.start() if stop else para_end)
+        words = tokenise(text, *span)
+        if len(words) < 3 or words[0].norm in COMPLEMENTIZERS or any(s < span[1] and span[0] < e for s, e in quotes):
+            continue
+        if _introduced_by_cue(text, colon):
+            spans.append(span)
+    return spans
+
+
+def _introduced_by_cue(text: str, colon: int) -> bool:
+    """Whether a reporting verb or participle of the colon's sentence introduces what follows it."""
+    sentence_start = max((m.end() for m in SENTENCE_END.finditer(text, 0, colon)), default=0)
+    before = tokenise(text, sentence_start, colon)[-COLON_CUE_REACH:]
+    for k in range(len(before) - 1, -1, -1):
+        word = before[k].norm
+        if word in COMPLEMENTIZERS:
+            return False
+        if lexicon_word(word, VERB_CUES) or lexicon_word(word, PARTICIPLE_CUES):
+            return not any(c in QUOTE_CHARS for c in text[before[k].end:colon])
+    return False
