@@ -635,3 +635,20 @@ def test_a_colon_without_a_reporting_verb_before_it_introduces_no_speech():
 def test_a_colon_inside_a_reported_clause_is_not_a_new_quotation():
     assert [k for k, _, _ in _said("وأوضح الوزير سمير داود أن الخطة تشمل أمرين: خفض الضرائب ودعم المصدرين.")] == [
         "paraphrase"]
+
+
+def test_the_club_an_office_governs_is_not_part_of_the_name():
+    assert [speaker for _, _, speaker in _said(
+        "وقال مدرب بايرن ميونخ لوكاس براندت إن الفريق سيلعب بتشكيلة كاملة.\n"
+        "وأكد مدرب الترجي نزار قاسمي أن الفوز ممكن.\n"
+        "وأوضح رئيس نادي ريال مدريد سيزار غارسيا أن الملعب جاهز.")] == ["لوكاس براندت", "نزار قاسمي", "سيزار غارسيا"]
+
+
+def test_an_office_word_that_is_also_a_given_name_starts_the_name_after_a_full_office():
+    assert _said("وقال نائب رئيس البنك المركزي التونسي أمين بن صالح إن التضخم يتراجع.") == [
+        ("paraphrase", "التضخم يتراجع", "أمين بن صالح")]
+
+
+def test_a_definite_body_after_an_office_is_not_a_governed_place():
+    assert _said("وقال المستشار الإعلامي للجامعة رامي حتاحت إن التسجيل يبدأ غدا.") == [
+        ("paraphrase", "التسجيل يبدأ غدا", "رامي حتاحت")]

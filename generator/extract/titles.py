@@ -16,8 +16,10 @@ from .lexicon import (
     ALL_CUES,
     ALL_HEADS,
     COMPLEMENTIZERS,
+    GIVEN_NAME_TITLES,
     NAME_OF_HEADS,
     NAME_STOPS,
+    PLACE_COMPOUNDS,
     RANK_ADJECTIVES,
     TITLE_HEADS,
     TITLE_MODIFIERS,
@@ -122,7 +124,8 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
         if word in COMPLEMENTIZERS or lexicon_word(word, ALL_CUES) or TANWEEN.search(token.surface):
             break  # tanween marks an adverbial («ردًا على …»): the office has ended
         # A definite word joins a name only after a given name: «عبد اللطيف», «نادية الفاسي».
-        is_name = _plain_name_word(token) and (not article_like(token) or run_first is not None)
+        is_name = ((_plain_name_word(token) and (not article_like(token) or run_first is not None))
+                   or (run_first is None and _given_name_title(text, tokens, i, k)))
         if is_name and (run_first is None or k - run_first < 5):
             if run_first is None:
                 run_first = k
@@ -142,12 +145,51 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
         return None
     first, last = runs[-1]
     before = tokens[first - 1].norm
-    if last - first >= 2 and first - 1 > i and not before.startswith("ال") and _office_word(before) and (
-            head_key(before) not in TITLE_HEADS):
-        # «إلى محادثات جنيف كينجي أوتا», «رئيس وزراء بريطانيا بوريس جونسون»: the word an office noun
-        # governs is a place or a body, and the name starts after it.
-        first += 1
+    governed = not _definite(before) and (
+        (first - 1 == i and head_key(before) not in HONORIFIC_KEYS)
+        or (first - 1 > i and _office_word(before) and head_key(before) not in TITLE_HEADS))
+    if last - first >= 2 and governed:
+        # «إلى محادثات جنيف كينجي أوتا», «رئيس وزراء بريطانيا بوريس جونسون», «مدرب ريال مدريد كارلو
+        # أنشيلوتي»: an indefinite office noun governs a place or a body (one word, or a compound the
+        # gazetteer knows, with its adjectives), and the name starts after it.
+        k = first + compound_length(tokens, first)
+        while k < last - 1 and article_like(tokens[k]):
+            k += 1  # «كوريا الجنوبية»
+        if k < last:
+            first = k
     return TitledName(i, first, last)
+
+
+HONORIFIC_KEYS = key_set("دكتور مهندس كابتن لواء")
+"""Honorifics written without the article right before a name («دكتور أحمد»): they govern nothing."""
+
+
+def _definite(word: str) -> bool:
+    """A noun with the article, also behind a joined preposition or conjunction (للجامعة، بالوزارة)."""
+    return word.startswith(("ال", "لل")) or (word[:1] in "وفبك" and word[1:].startswith("ال"))
+
+
+def compound_length(tokens: list[Token], k: int) -> int:
+    """Words of the place or club name at token ``k``: 2 or 3 for a known compound («ريال مدريد»), else 1."""
+    for compound in PLACE_COMPOUNDS:
+        n = len(compound)
+        if tuple(t.norm for t in tokens[k:k + n]) == compound:
+            return n
+    return 1
+
+
+def _given_name_title(text: str, tokens: list[Token], i: int, k: int) -> bool:
+    """An office word that is also a given name («أمين», «أمير») starting the name after a complete office:
+    «نائب المبعوث الأممي إلى السودان أمين الطاهر».  It follows a definite word or a place and is followed
+    by a name word, and what comes after that ends the name."""
+    if k <= i + 1 or tokens[k].norm not in GIVEN_NAME_TITLES or k + 1 >= len(tokens):
+        return False
+    previous, following = tokens[k - 1], tokens[k + 1]
+    if not (_definite(previous.norm) or article_like(previous) or previous.norm in NAME_STOPS):
+        return False
+    if HARD_GAP.search(text[tokens[k].end:following.start]) or not _plain_name_word(following):
+        return False
+    return k + 2 >= len(tokens) or not _office_word(tokens[k + 2].norm)
 
 
 def name_run(tokens: list[Token], quoted: list[bool], first: int, limit: int) -> int:
