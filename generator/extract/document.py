@@ -31,7 +31,7 @@ from .lexicon import (
     normalise,
     strip_article,
 )
-from .mentions import Mention, MentionFinder, is_nisba
+from .mentions import CALLED, Mention, MentionFinder
 from .titles import name_run, name_run_before
 from .tokens import (
     HARD_GAP,
@@ -44,6 +44,7 @@ from .tokens import (
     start_without_conjunction,
     tokenise,
 )
+from .words import is_nisba
 
 # --- reporting cues -------------------------------------------------------------------------------
 
@@ -174,6 +175,11 @@ def subject_after(doc: Document, cue: Cue, limit: int) -> Mention | None:
     if doc.tokens[j].norm == "عن" and lexicon_word(doc.tokens[cue.index].norm, TRANSMIT_VERBS):
         j += 1  # passive «ونقل عن لافروف»
     mention = mention_starting_at(doc, j)
+    if mention is None and j + 1 < limit:
+        # «وقالت والدة أحد المصابين، وتدعى سعاد إبراهيم»: the name given after the description is the speaker.
+        called = mention_starting_at(doc, j + 1)
+        if called is not None and called.kind == "person" and doc.tokens[called.first - 1].norm in CALLED:
+            return called
     if mention is None and cue.kind in ("verb", "attribution"):
         return _described_name(doc, j, limit) or bare_name(doc, j, limit)
     if mention is None:

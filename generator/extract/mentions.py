@@ -11,7 +11,6 @@ import dataclasses
 from dataclasses import dataclass
 
 from .aliases import AliasIndex, AliasMatch
-from .dates import MONTH_NUMBERS
 from .lexicon import (
     ALL_CUES,
     ALL_HEADS,
@@ -32,33 +31,30 @@ from .lexicon import (
     TRANSMIT_VERBS,
     UNNAMED_HEADS,
     UNNAMED_LINKS,
-    WEEKDAYS,
     head_in,
     head_key,
     norm_set,
     normalise,
-    prefix_variants,
     strip_article,
 )
-from .titles import name_after_office, name_run, name_run_before
+from .titles import OFFICE_NOUNS, name_after_office, name_run, name_run_before
 from .tokens import (
     HARD_GAP,
     QUOTE_CHARS,
     SENTENCE_END,
     SOFT_GAP_CHARS,
-    TANWEEN,
     Token,
-    article_like,
     lexicon_word,
     skip_letters,
     soft_gap,
     start_without_conjunction,
 )
+from .words import is_definite, is_name_word, is_nisba, looks_like_present_verb, nisba_stem
 
 # --- speaker mentions -----------------------------------------------------------------------------
 
 SENIOR = norm_set("كبير وكبير")
-CALLED = norm_set("يدعى ويدعى يدعي ويدعي واسمه اسمه")
+CALLED = norm_set("يدعى ويدعى يدعي ويدعي واسمه اسمه تدعى وتدعى تدعي وتدعي واسمها اسمها")
 """Words that give the name of someone first described: «أحد المحتجين، ويدعى …»."""
 HONORIFICS = frozenset({"دكتور", "مهندس", "كابتن", "لواء"})
 """Title heads that are honorifics: the office, when written after the name, is the title."""
@@ -81,47 +77,6 @@ class Mention:
 
     def resolved(self) -> Mention | None:
         return self.antecedent if self.kind == "anaphor" else self
-
-
-def is_nisba(word: str, *, definite: bool) -> bool:
-    """Relational adjectives (الروسي، الأميركية، أمريكي) that qualify a title or an institution."""
-    for _, rest in prefix_variants(word):
-        if definite and not rest.startswith("ال"):
-            continue
-        core = strip_article(rest)
-        if len(core) >= 4 and core.endswith(("ي", "يه", "يين", "يون")) and core not in NAME_STOPS:
-            return True
-    return False
-
-
-def nisba_stem(word: str) -> str | None:
-    """The stem of a relational adjective (الأمريكية → امريك), or None when the word is not one."""
-    core = strip_article(word)
-    for ending in ("يين", "يون", "يه", "ي"):
-        if core.endswith(ending) and len(core) - len(ending) >= 3:
-            return core[: -len(ending)]
-    return None
-
-
-def is_name_word(token: Token, *, after_connector: bool = False) -> bool:
-    """Whether a token may be part of a personal name (names carry no tanween, no article, no clitics)."""
-    word = token.norm
-    if len(word) < 2 or word.isdigit() or TANWEEN.search(token.surface):
-        return False
-    if word in NAME_STOPS or lexicon_word(word, ALL_CUES) or head_in(word, ALL_HEADS):
-        return False
-    if word in WEEKDAYS or strip_article(word) in MONTH_NUMBERS:
-        return False
-    return after_connector or not article_like(token)
-
-
-def is_definite(word: str) -> bool:
-    """Whether a noun carries the article, also behind a joined و/ف (والمسؤول)."""
-    return word.startswith("ال") or (word[:1] in ("و", "ف") and word[1:].startswith("ال"))
-
-
-def looks_like_present_verb(word: str) -> bool:
-    return len(word) >= 4 and word[0] in "يت"
 
 
 class MentionFinder:
@@ -268,7 +223,7 @@ class MentionFinder:
             # adjectives pick among the holders («الوزير الألماني» after «نظيره الألماني»).
             holder = self._holder_of(key, i, adjectives_end) if adjectives_end > i + 1 else None
             return Mention(i, j, i, self._text(i, j), None, "anaphor", head=key, antecedent=holder)
-        named = None if unnamed else self._holder_of(key, i, j)
+        named = None if unnamed else (self._holder_of(key, i, j) or self._holder_by_body(i, j))
         if named is not None:
             # «وأضاف وزير المالية أن»: an office without a name, held by someone named before.
             return Mention(i, j, i, self._text(i, j), None, "anaphor", head=key, antecedent=named)
@@ -304,7 +259,8 @@ class MentionFinder:
         j = k + 1
         while j < len(self.tokens) and j - k < 8 and not self.quoted[j] and self._joined(j - 1):
             word = self.tokens[j].norm
-            if not (is_definite(word) or head_key(word) in TITLE_MODIFIERS or head_in(word, ALL_HEADS)):
+            if not (is_definite(word) or word.startswith("لل") or head_key(word) in TITLE_MODIFIERS
+                    or head_in(word, ALL_HEADS)):
                 break
             j += 1
         return j
@@ -322,6 +278,9 @@ class MentionFinder:
         if i == 0 or self.quoted[i - 1] or not self._soft_or_comma(i):
             return None
         first = name_run_before(self.tokens, self.quoted, i, max(0, i - 4))
+        if i - first >= 3 and (first == 0 or HARD_GAP.search(self._gap_before(first))) and (
+                self.tokens[first + 1].norm not in NAME_CONNECTORS):
+            first += 1  # «تحدث ييس توروب، المدير الفني»: a verb the lexicon lacks opens the sentence
         if first == i or first == 0:
             return None
         comma = self._gap_before(i).strip() in ("،", ",")
@@ -346,6 +305,19 @@ class MentionFinder:
             if words <= title:
                 return holder
         return holders[0] if len({h.name for h in holders}) == 1 else None
+
+    def _holder_by_body(self, first: int, last: int) -> Mention | None:
+        """The one person named earlier whose office names the same body under another word: «مدرب
+        الأهلي» after «X، المدير الفني للأهلي»."""
+        end = min(len(self.tokens), first + 4)
+        while last < end and self._joined(last - 1) and is_definite(self.tokens[last].norm):
+            last += 1  # «مدرب الوداد»: the body the office noun governs
+        body = {head_key(t.norm) for t in self.tokens[first + 1:last]} - TITLE_MODIFIERS - TITLE_HEADS
+        if not body:
+            return None
+        fitting = [h for holders in self._holders.values() for h in holders
+                   if body <= {head_key(w) for w in normalise(h.title or "").split()}]
+        return fitting[0] if len({h.name for h in fitting}) == 1 else None
 
     def _title_text(self, first: int, name_first: int) -> str | None:
         """The office written between ``first`` and a name, without the punctuation around it."""
@@ -372,7 +344,16 @@ class MentionFinder:
         stem = nisba_stem(word) or (None if is_definite(word) else word)
         return self.aliases.single_word_actor(stem) if stem and len(stem) >= 3 else None
 
-    def _title_end(self, i: int, *, unnamed: bool) -> int:
+    def _coordinated_in_name(self, j: int) -> bool:
+        """«وزارة الطاقة والبنية التحتية»: a definite word joined by و inside a body's name, followed by its
+        adjective or by the end of the name."""
+        word = self.tokens[j].norm
+        if not word.startswith("وال") or head_in(word, INSTITUTION_HEADS | TITLE_HEADS):
+            return False
+        nxt = self.tokens[j + 1] if j + 1 < len(self.tokens) else None
+        return nxt is None or is_nisba(nxt.norm, definite=True) or self._ends_name(j + 1)
+
+    def _title_end(self, i: int, *, unnamed: bool, body: bool = False) -> int:
         """Index after the description of an office: «المتحدث باسم وزارة الخارجية الروسية»."""
         j = i + 1
         while j < len(self.tokens) and j - i < 10 and not self.quoted[j]:
@@ -384,7 +365,9 @@ class MentionFinder:
                 j = found.end
                 continue
             key = head_key(word)
-            office_word = key in TITLE_MODIFIERS or key in TITLE_HEADS or key in INSTITUTION_HEADS
+            genitive = j == i + 1 and is_definite(word) and not is_definite(self.tokens[i].norm)  # «وزارة الصحة»
+            office_word = (key in TITLE_MODIFIERS or key in TITLE_HEADS or key in INSTITUTION_HEADS
+                           or (body and (key in OFFICE_NOUNS or genitive or self._coordinated_in_name(j))))
             unnamed_word = (word in RANK_ADJECTIVES or word in UNNAMED_LINKS or is_nisba(word, definite=False)
                             or (j == i + 1 and self._nationality_word(word) is not None))
             if office_word or is_nisba(word, definite=True) or (unnamed and unnamed_word):
@@ -490,7 +473,7 @@ class MentionFinder:
         return Mention(i, j, i, self._text(i, j), None, "agency")
 
     def _institution(self, i: int) -> Mention:
-        j = self._title_end(i, unnamed=False)
+        j = self._title_end(i, unnamed=False, body=True)
         actor = self.aliases.actor_in(self.text, self.tokens, i, j)
         head = head_in(self.tokens[i].norm, INSTITUTION_HEADS)
         if j == i + 1 and actor is None and is_definite(self.tokens[i].norm) and head in self._last_by_head:
