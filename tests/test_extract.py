@@ -670,3 +670,16 @@ def test_a_woman_introduced_by_tudaa_is_the_speaker_not_the_last_one():
 def test_a_body_name_coordinated_inside_itself_is_read_whole():
     (c,) = extract_quotes("وقالت وزارة الصحة والسكان إن اللقاحات متوفرة.", "s", {})
     assert (c.speaker_name, c.speaker_kind) == ("وزارة الصحة والسكان", "institution")
+
+
+def test_a_joint_statement_speaks_for_the_issuers_named_before_the_statement():
+    text = ("أصدرت هيئة الطيران المدني ووزارة السياحة بيانا مشتركا مساء الأحد.\n"
+            "وأضاف البيان أن الرحلات الداخلية ستزيد في الصيف.")
+    assert _said(text) == [("paraphrase", "الرحلات الداخلية ستزيد في الصيف",
+                            "هيئة الطيران المدني ووزارة السياحة")]
+
+
+def test_a_statement_issued_by_several_parties_speaks_for_all_of_them():
+    text = ("وقال بيان مشترك صادر عن نقابة الأطباء ونقابة الصيادلة إن الإضراب علق.\n"
+            "وذكر البيان أن المفاوضات ستستأنف الأسبوع المقبل.")
+    assert [speaker for _, _, speaker in _said(text)] == ["نقابة الأطباء ونقابة الصيادلة"] * 2

@@ -178,7 +178,8 @@ NAME_STOPS = (
                 "عندما بينما إذ إذا لكن لكنه غير خلال عقب إثر أثناء هناك هنا هو هي هم نحن أنا أما كان وكان كانت وكانت")
 )
 NAME_CONNECTORS = norm_set("عبد أبو أبي بن ابن بو آل")  # names that go on with a word in ال
-STATEMENT_LINKS = norm_set("صادر صادرة الصادر الصادرة عن من مشترك")  # «بيان صادر عن الكرملين»
+STATEMENT_LINKS = norm_set("صادر صادرة الصادر الصادرة صدر عن من مشترك المشترك")  # «بيان صادر عن الكرملين»
+ISSUED_STATEMENTS = norm_set("بيانا بيانًا")  # «أصدرت X وY بيانا مشتركا»: the issuers come before it
 
 
 TRAILING_CONNECTIVES = norm_set("كما حسبما وفقما حسب بحسب وفق وفقا طبقا ل ما هكذا على حد")

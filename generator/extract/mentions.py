@@ -18,6 +18,7 @@ from .lexicon import (
     COMPLEMENTIZERS,
     COUNTERPART_WORDS,
     INSTITUTION_HEADS,
+    ISSUED_STATEMENTS,
     MEDIA_HEADS,
     NAME_CONNECTORS,
     NAME_STOPS,
@@ -89,6 +90,7 @@ class MentionFinder:
         self.quoted = quoted
         self._last_by_head: dict[str, Mention] = {}
         self._holders: dict[str, list[Mention]] = {}  # title head → the people named with it, in order
+        self._issuers: Mention | None = None  # who issued the last statement named with its issuers
 
     def all(self) -> list[Mention]:
         mentions: list[Mention] = []
@@ -107,7 +109,8 @@ class MentionFinder:
             if mention.kind == "anaphor" and mention.antecedent is None:
                 mention.antecedent = self._last_by_head.get(mention.head or "")
                 if mention.antecedent is None and mention.head in STATEMENT_HEADS:
-                    mention.antecedent = last_subject  # «أصدر الكرملين بيانا ... وتابع البيان»
+                    # «أصدر الكرملين بيانا ... وتابع البيان»; a joint statement speaks for all its issuers.
+                    mention.antecedent = self._issuers or last_subject
             elif mention.head and mention.role != "object":
                 # «التفاوض مع مدرب أجنبي … ولفت المدرب»: a later «المدرب» means the one who spoke.
                 self._last_by_head[mention.head] = mention
@@ -150,6 +153,9 @@ class MentionFinder:
         key = head_in(word, STATEMENT_HEADS)
         if key:
             return self._statement(i, key)
+        if word in ISSUED_STATEMENTS:
+            self._issued_by_subject(i)
+            return None
         found = self.aliases.match(self.text, self.tokens, i)
         if found:
             return self._alias_mention(i, found)
@@ -444,12 +450,41 @@ class MentionFinder:
         return (HARD_GAP.search(self.text[self.tokens[k - 1].end:self.tokens[k].start]) is not None
                 or word in NAME_STOPS or lexicon_word(word, ALL_CUES) is not None)
 
+    def _issuer_end(self, j: int) -> int:
+        """Index after the issuers named from token ``j``: up to punctuation, «أن/إن» or a reporting word."""
+        k = j
+        while k < len(self.tokens) and k - j < 14 and not self.quoted[k]:
+            word = self.tokens[k].norm
+            if (k > j and not self._joined(k - 1)) or word in COMPLEMENTIZERS or lexicon_word(word, ALL_CUES):
+                break
+            k += 1
+        return k
+
+    def _issued_by_subject(self, i: int) -> None:
+        """«أصدرت وزارة الطاقة السعودية ووزارة الطاقة الإماراتية بيانا مشتركا»: the issuers stand between
+        the verb and the statement."""
+        k = i - 1
+        while k >= 0 and i - k <= 14 and not self.quoted[k] and not HARD_GAP.search(self._gap_before(k + 1)):
+            if self.tokens[k].norm.removeprefix("و").startswith("اصدر"):
+                # One issuer is the subject the statement already falls back to; several are named here.
+                if any(t.norm.startswith("و") and len(t.norm) > 3 for t in self.tokens[k + 2:i]):
+                    self._issuers = Mention(k + 1, i, k + 1, self._text(k + 1, i).strip(" ،,"), None,
+                                            "institution")
+                return
+            k -= 1
+
     def _statement(self, i: int, key: str) -> Mention | None:
         """«بيان الكرملين», «بيان صادر عن الكرملين» stand for the body; a bare «البيان» refers back."""
         j = i + 1
         while j < len(self.tokens) and j - i <= 3 and not self.quoted[j] and self._joined(j - 1):
             if self.tokens[j].norm in STATEMENT_LINKS:
                 j += 1
+                if self.tokens[j - 1].norm == "عن" and j < len(self.tokens):
+                    # «بيان مشترك صادر عن البنكين», «البيان المشترك صدر عن وزراء خارجية A وB»
+                    end = self._issuer_end(j)
+                    if end > j and not self.aliases.match(self.text, self.tokens, j):
+                        self._issuers = Mention(j, end, i, self._text(j, end), None, "institution", head=key)
+                        return self._issuers
                 continue
             found = self.aliases.match(self.text, self.tokens, j)
             if found and not found.alias.agency:
