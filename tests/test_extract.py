@@ -683,3 +683,15 @@ def test_a_statement_issued_by_several_parties_speaks_for_all_of_them():
     text = ("وقال بيان مشترك صادر عن نقابة الأطباء ونقابة الصيادلة إن الإضراب علق.\n"
             "وذكر البيان أن المفاوضات ستستأنف الأسبوع المقبل.")
     assert [speaker for _, _, speaker in _said(text)] == ["نقابة الأطباء ونقابة الصيادلة"] * 2
+
+
+def test_the_subject_after_an_adverbial_that_follows_the_verb_is_the_speaker():
+    text = ("وقال وزير النقل رامي خليل إن الميناء سيتوسع.\n"
+            "وقال، في مؤتمر صحفي عقده بعد جولة استمرت يومين في المحافظات الجنوبية، وزير الزراعة عماد حسون "
+            "إن المحصول سيكون وفيرا.")
+    assert [speaker for _, _, speaker in _said(text)] == ["رامي خليل", "عماد حسون"]
+
+
+def test_a_participle_after_a_verb_that_reports_nothing_goes_to_that_verbs_subject():
+    assert _said("وانتقدت النائبة سهى داود خطة البلدية في جلسة المجلس، معتبرة أنها تضر بالتجار.") == [
+        ("paraphrase", "تضر بالتجار", "سهى داود")]

@@ -343,9 +343,11 @@ def attribute_cues(doc: Document) -> None:
 
 def give_subject(doc: Document, cue: Cue, sentence_first: int, limit: int, last: Cue | None) -> None:
     subject = subject_after(doc, cue, limit) if cue.kind in ("verb", "noun") else None
+    if subject is None and cue.kind == "verb":
+        subject = subject_after_adverbial(doc, cue, limit)
     if subject is None and cue.kind == "participle":
         previous = previous_cue_in_sentence(doc, cue.index, sentence_first)
-        subject = previous.subject if previous else None
+        subject = previous.subject if previous else main_subject(doc, sentence_first, cue.index)
     if subject is None:
         subject = subject_before(doc, sentence_first, cue.index)
     if subject is None:
@@ -359,6 +361,44 @@ def give_subject(doc: Document, cue: Cue, sentence_first: int, limit: int, last:
         cue.date = cue.date or last.date
     cue.subject = subject
 
+
+
+OCCASION_OPENERS = norm_set("في خلال عقب إثر اثر أثناء أمام على عبر لدى بعد قبل")
+"""Words that open an adverbial between a verb and its subject: «وقال، في مؤتمر صحفي …، الوزير X إن»."""
+
+
+def subject_after_adverbial(doc: Document, cue: Cue, limit: int) -> Mention | None:
+    """The subject written after an adverbial that follows the verb, before the verb's «أن/إن».
+
+    «وقال، في مؤتمر صحفي عقده في ختام زيارته، وزير الاقتصاد X إن …»: verb, then the occasion, then
+    the subject.  Only when an adverbial (a comma or a preposition) opens right after the verb.
+    """
+    j = cue.end
+    if j >= limit or not ("،" in doc.text[doc.tokens[j - 1].end:doc.tokens[j].start]
+                          or doc.tokens[j].norm in OCCASION_OPENERS):
+        return None
+    end = next((k for k in range(j, min(limit, j + 30)) if doc.tokens[k].norm in COMPLEMENTIZERS), None)
+    if end is None:
+        return None
+    k = bisect.bisect_right(doc.mention_ends, j)
+    while k < len(doc.mentions) and doc.mentions[k].last <= end:
+        mention = doc.mentions[k]
+        if mention.role == "subject" and mention.kind in ("person", "named", "official") and can_speak(mention):
+            return mention.resolved()
+        k += 1
+    return None
+
+
+def main_subject(doc: Document, sentence_first: int, index: int) -> Mention | None:
+    """The first mention of the sentence that can speak: the subject of the verb a participle («مؤكدا»)
+    accompanies when that verb is no reporting verb («وانتقد النائب X الخطة …، معتبرا أن …»)."""
+    k = bisect.bisect_right(doc.mention_ends, sentence_first)
+    while k < len(doc.mentions) and doc.mentions[k].last <= index:
+        mention = doc.mentions[k]
+        if mention.phrase_first >= sentence_first and can_speak(mention) and mention.kind != "institution":
+            return mention.resolved()
+        k += 1
+    return None
 
 
 def statement_date(doc: Document, sentence_first: int, cue: Cue) -> str | None:
