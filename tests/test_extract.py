@@ -695,3 +695,24 @@ def test_the_subject_after_an_adverbial_that_follows_the_verb_is_the_speaker():
 def test_a_participle_after_a_verb_that_reports_nothing_goes_to_that_verbs_subject():
     assert _said("وانتقدت النائبة سهى داود خطة البلدية في جلسة المجلس، معتبرة أنها تضر بالتجار.") == [
         ("paraphrase", "تضر بالتجار", "سهى داود")]
+
+
+def test_a_name_set_off_by_commas_after_an_office_that_names_nobody():
+    assert _said("وقال أمين صندوق الجمعية، ناصر العلي، إن الميزانية تكفي حتى الصيف.") == [
+        ("paraphrase", "الميزانية تكفي حتى الصيف", "ناصر العلي")]
+
+
+def test_a_semicolon_typed_after_the_verb_does_not_end_the_sentence():
+    text = "وقال المدرب فارس نجم إن الفريق جاهز.\nوأضاف؛ أن «اللاعبين يعرفون ما عليهم»."
+    assert [speaker for _, _, speaker in _said(text)] == ["فارس نجم", "فارس نجم"]
+
+
+def test_a_body_named_first_as_an_object_is_what_its_definite_mention_refers_to():
+    text = "ناقش النواب تقرير هيئة مكافحة الفساد. وقالت الهيئة في تقريرها إن المخالفات تراجعت."
+    (c,) = extract_quotes(text, "s", {})
+    assert (c.speaker_name, c.speaker_kind) == ("هيئة مكافحة الفساد", "institution")
+
+
+def test_an_office_noun_is_not_read_as_the_name_after_a_title():
+    text = "وقالت رنا خوري مديرة قسم الطوارئ في المستشفى للصحفيين «الأسرّة كلها مشغولة»."
+    assert _said(text) == [("direct", "الأسرّة كلها مشغولة", "رنا خوري")]

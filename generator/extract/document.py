@@ -126,8 +126,15 @@ def sentence_starts(text: str, quotes: list[tuple[int, int]]) -> list[int]:
             k += 1
         if k < len(quotes) and quotes[k][0] <= m.start() < quotes[k][1]:
             continue
+        if m.group() == "؛" and _after_reporting_verb(text, m.start()):
+            continue  # «وأضاف؛ أن …»: a semicolon typed for a comma after the verb ends nothing
         starts.append(m.end())
     return starts
+
+
+def _after_reporting_verb(text: str, offset: int) -> bool:
+    words = tokenise(text, max(0, offset - 20), offset)
+    return bool(words) and words[-1].end == offset and lexicon_word(words[-1].norm, VERB_CUES) is not None
 
 
 def quoted_flags(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[bool]:

@@ -38,7 +38,14 @@ from .lexicon import (
     normalise,
     strip_article,
 )
-from .titles import OFFICE_NOUNS, name_after_office, name_run, name_run_before
+from .titles import (
+    OFFICE_NOUNS,
+    name_after_office,
+    name_run,
+    name_run_before,
+    plain_name_word,
+    title_word_ends_name,
+)
 from .tokens import (
     HARD_GAP,
     QUOTE_CHARS,
@@ -111,7 +118,7 @@ class MentionFinder:
                 if mention.antecedent is None and mention.head in STATEMENT_HEADS:
                     # «أصدر الكرملين بيانا ... وتابع البيان»; a joint statement speaks for all its issuers.
                     mention.antecedent = self._issuers or last_subject
-            elif mention.head and mention.role != "object":
+            elif mention.head and (mention.role != "object" or mention.kind == "institution"):
                 # «التفاوض مع مدرب أجنبي … ولفت المدرب»: a later «المدرب» means the one who spoke.
                 self._last_by_head[mention.head] = mention
             if (mention.kind != "agency" and mention.role == "subject" and mention.resolved() is not None
@@ -210,6 +217,8 @@ class MentionFinder:
             if titled is not None and self.aliases.actor_in(self.text, self.tokens, titled.name_first,
                                                             titled.name_last) is None:
                 name = (titled.name_first, titled.name_last)
+            elif titled is None and name is not None and not plain_name_word(self.tokens[name[0]]):
+                name = None  # «مديرة قسم التطعيم»: an office noun the short chain took for a name
         if unnamed and name is None:
             name = self._called(j)  # «أحد منظمي الاحتجاج، ويدعى سالم المغربي»
         if name:
@@ -371,7 +380,11 @@ class MentionFinder:
                 j = found.end
                 continue
             key = head_key(word)
-            genitive = j == i + 1 and is_definite(word) and not is_definite(self.tokens[i].norm)  # «وزارة الصحة»
+            # «وزارة الصحة», «هيئة مكافحة الفساد»: an indefinite noun of the name governs the next one.
+            construct = not is_definite(self.tokens[j - 1].norm) and (
+                is_definite(word) or (j + 1 < len(self.tokens) and is_definite(self.tokens[j + 1].norm)
+                                      and self._joined(j) and is_name_word(self.tokens[j])))
+            genitive = construct and j - i <= 3
             office_word = (key in TITLE_MODIFIERS or key in TITLE_HEADS or key in INSTITUTION_HEADS
                            or (body and (key in OFFICE_NOUNS or genitive or self._coordinated_in_name(j))))
             unnamed_word = (word in RANK_ADJECTIVES or word in UNNAMED_LINKS or is_nisba(word, definite=False)
@@ -431,7 +444,8 @@ class MentionFinder:
             if last > j and not soft_gap(self.text, self.tokens[last - 1], self.tokens[last]):
                 break
             connector = last > j and self.tokens[last - 1].norm in NAME_CONNECTORS
-            if not is_name_word(self.tokens[last], after_connector=connector):
+            if not (is_name_word(self.tokens[last], after_connector=connector)
+                    or (last > j and title_word_ends_name(self.text, self.tokens, last))):
                 break
             found = self.aliases.match(self.text, self.tokens, last)
             if found and not found.alias.agency and last > j:

@@ -116,6 +116,8 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
                 break
             quoted_body = not quoted_body
         if HARD_GAP.search(gap):
+            if not runs and run_first is None and gap.strip() in ("،", ","):
+                return _name_in_commas(text, tokens, quoted, i, k)  # «أمين سر النقابة، عادل حمدي، إن …»
             break
         token = tokens[k]
         word = token.norm
@@ -126,6 +128,7 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
         # A definite word joins a name only after a given name: «عبد اللطيف», «نادية الفاسي».
         is_name = ((_plain_name_word(token) and (not article_like(token) or run_first is not None))
                    or (run_first is None and _given_name_title(text, tokens, i, k)))
+        is_name = is_name or (run_first is not None and title_word_ends_name(text, tokens, k))
         if is_name and (run_first is None or k - run_first < 5):
             if run_first is None:
                 run_first = k
@@ -158,6 +161,27 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
         if k < last:
             first = k
     return TitledName(i, first, last)
+
+
+def _name_in_commas(text: str, tokens: list[Token], quoted: list[bool], i: int, k: int) -> TitledName | None:
+    """A name set off by commas right after an office that names nobody: «أمين سر النقابة، عادل حمدي،»."""
+    end = name_run(tokens, quoted, k, min(len(tokens), k + 4))
+    if end - k < 2 or end >= len(tokens):
+        return None
+    gap = text[tokens[end - 1].end:tokens[end].start]
+    if gap.strip() in ("،", ",") or tokens[end].norm in COMPLEMENTIZERS or lexicon_word(tokens[end].norm, ALL_CUES):
+        return TitledName(i, k, end)
+    return None
+
+
+def title_word_ends_name(text: str, tokens: list[Token], k: int) -> bool:
+    """An office word that is a family name: after a given name and right before «أن/إن», a reporting
+    word or punctuation, where an office would still need its body («قال المدرب فارس نجم إن»)."""
+    if head_key(tokens[k].norm) not in TITLE_HEADS or article_like(tokens[k]) or k + 1 >= len(tokens):
+        return False
+    following = tokens[k + 1].norm
+    return (HARD_GAP.search(text[tokens[k].end:tokens[k + 1].start]) is not None or following in COMPLEMENTIZERS
+            or lexicon_word(following, ALL_CUES) is not None)
 
 
 HONORIFIC_KEYS = key_set("دكتور مهندس كابتن لواء")
