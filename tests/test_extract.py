@@ -716,3 +716,26 @@ def test_a_body_named_first_as_an_object_is_what_its_definite_mention_refers_to(
 def test_an_office_noun_is_not_read_as_the_name_after_a_title():
     text = "وقالت رنا خوري مديرة قسم الطوارئ في المستشفى للصحفيين «الأسرّة كلها مشغولة»."
     assert _said(text) == [("direct", "الأسرّة كلها مشغولة", "رنا خوري")]
+
+
+def test_a_family_name_written_after_a_given_name_earlier_is_a_speaker_later():
+    text = ("انتقد حارس منتخب تونس تحت 20 عامًا ياسين الفرجاني أداء الحكم.\n"
+            "وقال الفرجاني خلال تصريحات عقب اللقاء: «حرمونا من ركلة جزاء واضحة».")
+    assert _said(text) == [("direct", "حرمونا من ركلة جزاء واضحة", "الفرجاني")]
+
+
+def test_the_one_word_an_office_noun_governs_is_a_place_not_a_name():
+    text = ("أكد رامي سعد قائد منتخب لبنان أن الفريق سيقاتل.\n"
+            "وقال قائد منتخب لبنان للصحفيين: «نحترم الخصم لكننا لا نخافه».")
+    assert [speaker for _, _, speaker in _said(text)] == ["رامي سعد", "رامي سعد"]
+
+
+def test_a_participle_and_its_an_end_a_quotation_left_open():
+    text = 'وقال المتحدث باسم الوزارة زياد عمر إن "المخزون يكفي ستة أشهر، مبينا ان الاستيراد سيستمر.'
+    assert _said(text) == [("direct", "المخزون يكفي ستة أشهر", "زياد عمر"),
+                           ("paraphrase", "الاستيراد سيستمر", "زياد عمر")]
+
+
+def test_a_participle_with_its_an_ends_a_reported_clause_even_without_a_comma():
+    assert _said("وقال المدير وليد حمدان إن المصنع أغلق مؤقتا مشيرا إلى أن العمال سيعودون الشهر المقبل.") == [
+        ("paraphrase", "المصنع أغلق مؤقتا", "وليد حمدان"), ("paraphrase", "العمال سيعودون الشهر المقبل", "وليد حمدان")]

@@ -32,12 +32,13 @@ from .lexicon import (
     strip_article,
 )
 from .mentions import CALLED, Mention, MentionFinder
-from .titles import name_run, name_run_before
+from .titles import name_run, name_run_before, plain_name_word
 from .tokens import (
     HARD_GAP,
     QUOTE_CHARS,
     SENTENCE_END,
     Token,
+    article_like,
     first_token_from,
     lexicon_word,
     soft_gap,
@@ -249,6 +250,13 @@ def _surnames(doc: Document, j: int) -> set[str]:
         words = normalise(mention.name).split()
         if mention.kind == "person" and len(words) > 1 and words[-1].startswith("ال"):
             out.add(words[-1])
+    for k in range(1, min(j, len(doc.tokens))):
+        # «سخر لاعب المنتخب أسامة العزوزي …» then «وقال العزوزي»: a definite word written right after a
+        # given name earlier in the article is a family name, even where no mention was read.
+        token, before = doc.tokens[k], doc.tokens[k - 1]
+        if (token.norm.startswith("ال") and not doc.quoted[k] and plain_name_word(token) and plain_name_word(before)
+                and not article_like(before) and soft_gap(doc.text, before, token)):
+            out.add(token.norm)
     return out
 
 

@@ -158,7 +158,7 @@ def end_of_unclosed_quote(text: str, opener: int, hi: int, pair_starts: list[int
     shows the unclosed mark was a stray one («خلال برنامج " كلمة أخيرة " … : «…»»): no quotation."""
     k = bisect.bisect_right(pair_starts, opener)
     if k == len(pair_starts):
-        return hi
+        return _before_reported_clause(text, opener, hi)
     following = pair_starts[k]
     tokens = tokenise(text, opener + 1, following)
     cue = last_cue_index(tokens)
@@ -167,6 +167,20 @@ def end_of_unclosed_quote(text: str, opener: int, hi: int, pair_starts: list[int
         return clause if clause > opener + 1 else tokens[cue].start
     if text[opener + 1:following].rstrip().endswith(":"):
         return None
+    return hi
+
+
+def _before_reported_clause(text: str, opener: int, hi: int) -> int:
+    """The paragraph end, or the comma before a participle and its «أن» that take the report back into
+    the writer's words: «قال إن "الموسم جيد هذا العام، مبينا ان الكمية تكفي».  A participle, not a
+    verb: speech in the first person may well hold «قال إن»."""
+    tokens = tokenise(text, opener + 1, hi)
+    for k in range(1, len(tokens) - 1):
+        if lexicon_word(tokens[k].norm, PARTICIPLE_CUES) and any(
+                t.norm in COMPLEMENTIZERS for t in tokens[k + 1:k + 3]):  # «مبينا أن», «مشيرا إلى أن»
+            clause = max(text.rfind(c, opener + 1, tokens[k].start) for c in "،,")
+            if clause > opener + 1:
+                return clause
     return hi
 
 

@@ -23,7 +23,7 @@ from .lexicon import (
 )
 from .tokens import QUOTE_CHARS, lexicon_word
 
-MAX_GAP = 25
+MAX_GAP = 35
 """Words a cue may stand before its «أن»: title, name, place and occasion («في مؤتمر صحفي عقب …»)."""
 NOT_REPORTING = norm_set("بعد قبل منذ دون بدون رغم بدل بدلا لأن حتى مجرد")
 """Words before «أن» that make it temporal or causal («بعد أن», «رغم أن»), not reported speech."""
@@ -118,7 +118,8 @@ def _clause_end(doc: Document, first: int) -> int:
             break
         if comma and _circumstantial(word):
             break
-        if lexicon_word(word, VERB_CUES) and _complementizer_within(doc, k + 1, 3):
+        if (lexicon_word(word, VERB_CUES) or lexicon_word(word, PARTICIPLE_CUES)) and _complementizer_within(
+                doc, k + 1, 3):
             break  # «…، لكنها حذرت من أن …»: the next statement
         k += 1
     return k
