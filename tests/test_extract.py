@@ -739,3 +739,9 @@ def test_a_participle_and_its_an_end_a_quotation_left_open():
 def test_a_participle_with_its_an_ends_a_reported_clause_even_without_a_comma():
     assert _said("وقال المدير وليد حمدان إن المصنع أغلق مؤقتا مشيرا إلى أن العمال سيعودون الشهر المقبل.") == [
         ("paraphrase", "المصنع أغلق مؤقتا", "وليد حمدان"), ("paraphrase", "العمال سيعودون الشهر المقبل", "وليد حمدان")]
+
+
+def test_speech_after_a_colon_ends_where_the_writer_reports_again():
+    text = "وقالت الوزيرة منى عيسى: الموسم كان ناجحا رغم الصعوبات وأوضحت أن الإيرادات ارتفعت بنسبة كبيرة."
+    assert _said(text) == [("direct", "الموسم كان ناجحا رغم الصعوبات", "منى عيسى"),
+                           ("paraphrase", "الإيرادات ارتفعت بنسبة كبيرة", "منى عيسى")]

@@ -239,13 +239,32 @@ def find_colon_speech(text: str, quotes: list[tuple[int, int]]) -> list[tuple[in
         if start >= para_end or text[start] in QUOTE_CHARS:
             continue
         stop = SENTENCE_END.search(text, start, para_end)
-        span = trimmed(text, start, stop.start() if stop else para_end)
+        span = trimmed(text, start, _before_next_statement(text, start, stop.start() if stop else para_end))
         words = tokenise(text, *span)
         if len(words) < 3 or words[0].norm in COMPLEMENTIZERS or any(s < span[1] and span[0] < e for s, e in quotes):
             continue
         if _introduced_by_cue(text, colon):
             spans.append(span)
     return spans
+
+
+def _before_next_statement(text: str, start: int, end: int) -> int:
+    """The end of speech after a colon: before «وأوضح أن …» or «، مشيرا إلى أن …» in the same sentence,
+    where the writer takes over again."""
+    tokens = tokenise(text, start, end)
+    for k in range(1, len(tokens) - 1):
+        word = tokens[k].norm
+        new_verb = word[:1] == "و" and lexicon_word(word[1:], VERB_CUES)
+        if (new_verb or lexicon_word(word, PARTICIPLE_CUES)) and any(
+                t.norm in COMPLEMENTIZERS for t in tokens[k + 1:k + 3]):
+            return _strip_comma(text, start, tokens[k].start)
+    return end
+
+
+def _strip_comma(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \t،,":
+        end -= 1
+    return end
 
 
 def _introduced_by_cue(text: str, colon: int) -> bool:
