@@ -11,7 +11,7 @@ from .aliases import AliasIndex
 from .attribution import Attribution, attribute, closing_mark_end, confidence, is_quote, opening_mark, outermost
 from .document import Document, build_document
 from .lexicon import normalise
-from .marks import find_quotation_spans
+from .marks import find_colon_speech, find_quotation_spans
 from .mentions import Mention
 from .reported import find_reported
 from .tokens import tokenise
@@ -53,7 +53,8 @@ def extract_quotes(text: str, source: str, actors: Mapping[str, Iterable[str]]) 
     (longest match after Arabic normalisation, joined clitics allowed) gets that id.
     """
     aliases = AliasIndex(actors)
-    quotes = outermost([s for s in find_quotation_spans(text) if is_quote(text, s, aliases)])
+    marked = outermost([s for s in find_quotation_spans(text) if is_quote(text, s, aliases)])
+    quotes = sorted(marked + find_colon_speech(text, marked))
     doc = build_document(text, aliases, quotes)
     candidates: list[Candidate] = []
     previous_end = 0

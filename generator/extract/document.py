@@ -31,19 +31,21 @@ from .lexicon import (
     normalise,
     strip_article,
 )
-from .mentions import Mention, MentionFinder, is_nisba
-from .titles import name_run, name_run_before
+from .mentions import CALLED, Mention, MentionFinder
+from .titles import name_run, name_run_before, plain_name_word
 from .tokens import (
     HARD_GAP,
     QUOTE_CHARS,
     SENTENCE_END,
     Token,
+    article_like,
     first_token_from,
     lexicon_word,
     soft_gap,
     start_without_conjunction,
     tokenise,
 )
+from .words import is_nisba
 
 # --- reporting cues -------------------------------------------------------------------------------
 
@@ -125,8 +127,15 @@ def sentence_starts(text: str, quotes: list[tuple[int, int]]) -> list[int]:
             k += 1
         if k < len(quotes) and quotes[k][0] <= m.start() < quotes[k][1]:
             continue
+        if m.group() == "؛" and _after_reporting_verb(text, m.start()):
+            continue  # «وأضاف؛ أن …»: a semicolon typed for a comma after the verb ends nothing
         starts.append(m.end())
     return starts
+
+
+def _after_reporting_verb(text: str, offset: int) -> bool:
+    words = tokenise(text, max(0, offset - 20), offset)
+    return bool(words) and words[-1].end == offset and lexicon_word(words[-1].norm, VERB_CUES) is not None
 
 
 def quoted_flags(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[bool]:
@@ -174,6 +183,11 @@ def subject_after(doc: Document, cue: Cue, limit: int) -> Mention | None:
     if doc.tokens[j].norm == "عن" and lexicon_word(doc.tokens[cue.index].norm, TRANSMIT_VERBS):
         j += 1  # passive «ونقل عن لافروف»
     mention = mention_starting_at(doc, j)
+    if mention is None and j + 1 < limit:
+        # «وقالت والدة أحد المصابين، وتدعى سعاد إبراهيم»: the name given after the description is the speaker.
+        called = mention_starting_at(doc, j + 1)
+        if called is not None and called.kind == "person" and doc.tokens[called.first - 1].norm in CALLED:
+            return called
     if mention is None and cue.kind in ("verb", "attribution"):
         return _described_name(doc, j, limit) or bare_name(doc, j, limit)
     if mention is None:
@@ -236,6 +250,13 @@ def _surnames(doc: Document, j: int) -> set[str]:
         words = normalise(mention.name).split()
         if mention.kind == "person" and len(words) > 1 and words[-1].startswith("ال"):
             out.add(words[-1])
+    for k in range(1, min(j, len(doc.tokens))):
+        # «سخر لاعب المنتخب أسامة العزوزي …» then «وقال العزوزي»: a definite word written right after a
+        # given name earlier in the article is a family name, even where no mention was read.
+        token, before = doc.tokens[k], doc.tokens[k - 1]
+        if (token.norm.startswith("ال") and not doc.quoted[k] and plain_name_word(token) and plain_name_word(before)
+                and not article_like(before) and soft_gap(doc.text, before, token)):
+            out.add(token.norm)
     return out
 
 
@@ -337,9 +358,11 @@ def attribute_cues(doc: Document) -> None:
 
 def give_subject(doc: Document, cue: Cue, sentence_first: int, limit: int, last: Cue | None) -> None:
     subject = subject_after(doc, cue, limit) if cue.kind in ("verb", "noun") else None
+    if subject is None and cue.kind == "verb":
+        subject = subject_after_adverbial(doc, cue, limit)
     if subject is None and cue.kind == "participle":
         previous = previous_cue_in_sentence(doc, cue.index, sentence_first)
-        subject = previous.subject if previous else None
+        subject = previous.subject if previous else main_subject(doc, sentence_first, cue.index)
     if subject is None:
         subject = subject_before(doc, sentence_first, cue.index)
     if subject is None:
@@ -353,6 +376,44 @@ def give_subject(doc: Document, cue: Cue, sentence_first: int, limit: int, last:
         cue.date = cue.date or last.date
     cue.subject = subject
 
+
+
+OCCASION_OPENERS = norm_set("في خلال عقب إثر اثر أثناء أمام على عبر لدى بعد قبل")
+"""Words that open an adverbial between a verb and its subject: «وقال، في مؤتمر صحفي …، الوزير X إن»."""
+
+
+def subject_after_adverbial(doc: Document, cue: Cue, limit: int) -> Mention | None:
+    """The subject written after an adverbial that follows the verb, before the verb's «أن/إن».
+
+    «وقال، في مؤتمر صحفي عقده في ختام زيارته، وزير الاقتصاد X إن …»: verb, then the occasion, then
+    the subject.  Only when an adverbial (a comma or a preposition) opens right after the verb.
+    """
+    j = cue.end
+    if j >= limit or not ("،" in doc.text[doc.tokens[j - 1].end:doc.tokens[j].start]
+                          or doc.tokens[j].norm in OCCASION_OPENERS):
+        return None
+    end = next((k for k in range(j, min(limit, j + 30)) if doc.tokens[k].norm in COMPLEMENTIZERS), None)
+    if end is None:
+        return None
+    k = bisect.bisect_right(doc.mention_ends, j)
+    while k < len(doc.mentions) and doc.mentions[k].last <= end:
+        mention = doc.mentions[k]
+        if mention.role == "subject" and mention.kind in ("person", "named", "official") and can_speak(mention):
+            return mention.resolved()
+        k += 1
+    return None
+
+
+def main_subject(doc: Document, sentence_first: int, index: int) -> Mention | None:
+    """The first mention of the sentence that can speak: the subject of the verb a participle («مؤكدا»)
+    accompanies when that verb is no reporting verb («وانتقد النائب X الخطة …، معتبرا أن …»)."""
+    k = bisect.bisect_right(doc.mention_ends, sentence_first)
+    while k < len(doc.mentions) and doc.mentions[k].last <= index:
+        mention = doc.mentions[k]
+        if mention.phrase_first >= sentence_first and can_speak(mention) and mention.kind != "institution":
+            return mention.resolved()
+        k += 1
+    return None
 
 
 def statement_date(doc: Document, sentence_first: int, cue: Cue) -> str | None:

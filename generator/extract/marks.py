@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .lexicon import ALL_CUES, COMPLEMENTIZERS
+from .lexicon import ALL_CUES, COMPLEMENTIZERS, PARTICIPLE_CUES, VERB_CUES
 from .tokens import (
     AFTER_CLOSING,
     BEFORE_OPENING,
@@ -18,6 +18,7 @@ from .tokens import (
     DOUBLE_MARK,
     PARAGRAPH,
     PUNCTUATION_AFTER,
+    QUOTE_CHARS,
     SENTENCE_END,
     SINGLE_MARK,
     Token,
@@ -150,6 +151,39 @@ def start_of_unopened_quote(text: str, floor: int, close: int) -> int:
     return floor
 
 
+def end_of_unclosed_quote(text: str, opener: int, hi: int, pair_starts: list[int]) -> int | None:
+    """Where a quotation whose closing mark is missing ends: the paragraph end, unless a quotation with
+    both marks follows in the paragraph.  Then a reporting word between them starts a new statement
+    («"… ،مبيناً أن "…"»: the first ends at the clause before it), and a quotation introduced by a colon
+    shows the unclosed mark was a stray one («خلال برنامج " كلمة أخيرة " … : «…»»): no quotation."""
+    k = bisect.bisect_right(pair_starts, opener)
+    if k == len(pair_starts):
+        return _before_reported_clause(text, opener, hi)
+    following = pair_starts[k]
+    tokens = tokenise(text, opener + 1, following)
+    cue = last_cue_index(tokens)
+    if cue is not None and cue > 0:
+        clause = max(text.rfind(c, opener + 1, tokens[cue].start) for c in "،,؛")
+        return clause if clause > opener + 1 else tokens[cue].start
+    if text[opener + 1:following].rstrip().endswith(":"):
+        return None
+    return hi
+
+
+def _before_reported_clause(text: str, opener: int, hi: int) -> int:
+    """The paragraph end, or the comma before a participle and its «أن» that take the report back into
+    the writer's words: «قال إن "الموسم جيد هذا العام، مبينا ان الكمية تكفي».  A participle, not a
+    verb: speech in the first person may well hold «قال إن»."""
+    tokens = tokenise(text, opener + 1, hi)
+    for k in range(1, len(tokens) - 1):
+        if lexicon_word(tokens[k].norm, PARTICIPLE_CUES) and any(
+                t.norm in COMPLEMENTIZERS for t in tokens[k + 1:k + 3]):  # «مبينا أن», «مشيرا إلى أن»
+            clause = max(text.rfind(c, opener + 1, tokens[k].start) for c in "،,")
+            if clause > opener + 1:
+                return clause
+    return hi
+
+
 def find_quotation_spans(text: str) -> list[tuple[int, int]]:
     """Inner spans (no marks, no surrounding spaces) of every quotation-marked passage, by start.
 
@@ -165,7 +199,11 @@ def find_quotation_spans(text: str) -> list[tuple[int, int]]:
         mirrored, closers, openers = mirrored_pairs(text, closers, openers)
         pairs += mirrored
         spans.update(trimmed(text, o + 1, c) for o, c in pairs)
-        spans.update(trimmed(text, o + 1, hi) for o in openers)
+        pair_starts = sorted(o for o, _ in pairs)
+        for o in openers:
+            end = end_of_unclosed_quote(text, o, hi, pair_starts)
+            if end is not None:
+                spans.add(trimmed(text, o + 1, end))
         pair_ends = sorted(c for _, c in pairs)
         for c in closers:
             k = bisect.bisect_left(pair_ends, c)
@@ -173,3 +211,70 @@ def find_quotation_spans(text: str) -> list[tuple[int, int]]:
             spans.add(trimmed(text, start_of_unopened_quote(text, floor, c), c))
     return sorted(s for s in spans if s[1] > s[0])
 
+
+# --- speech after a colon, without marks ----------------------------------------------------------
+
+COLON_CUE_REACH = 14
+"""Words a reporting verb may stand before its colon: speaker, title and occasion («في تصريحات تلفزيونية»)."""
+
+
+def find_colon_speech(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of speech written after a colon without quotation marks, to the end of its sentence.
+
+    «وقال المدرب في تصريحات تلفزيونية: كانت مباراة كبيرة.», «وأضاف: …», «قائلا: …»: the colon comes
+    after a reporting verb or participle of the same sentence with no «أن/إن» between them (else the
+    colon belongs to what is reported).  Speech that opens with a mark is a quotation already; speech
+    that opens with إن is reported speech («قال: إنه …»).
+    """
+    spans: list[tuple[int, int]] = []
+    for m in re.finditer(":", text):
+        colon = m.start()
+        if any(s - 1 <= colon < e + 1 for s, e in quotes) or text[colon - 1:colon].isdigit():
+            continue
+        para_end = text.find("\n", colon)
+        para_end = len(text) if para_end < 0 else para_end
+        start = colon + 1
+        while start < para_end and text[start] in " \t":
+            start += 1
+        if start >= para_end or text[start] in QUOTE_CHARS:
+            continue
+        stop = SENTENCE_END.search(text, start, para_end)
+        span = trimmed(text, start, _before_next_statement(text, start, stop.start() if stop else para_end))
+        words = tokenise(text, *span)
+        if len(words) < 3 or words[0].norm in COMPLEMENTIZERS or any(s < span[1] and span[0] < e for s, e in quotes):
+            continue
+        if _introduced_by_cue(text, colon):
+            spans.append(span)
+    return spans
+
+
+def _before_next_statement(text: str, start: int, end: int) -> int:
+    """The end of speech after a colon: before «وأوضح أن …» or «، مشيرا إلى أن …» in the same sentence,
+    where the writer takes over again."""
+    tokens = tokenise(text, start, end)
+    for k in range(1, len(tokens) - 1):
+        word = tokens[k].norm
+        new_verb = word[:1] == "و" and lexicon_word(word[1:], VERB_CUES)
+        if (new_verb or lexicon_word(word, PARTICIPLE_CUES)) and any(
+                t.norm in COMPLEMENTIZERS for t in tokens[k + 1:k + 3]):
+            return _strip_comma(text, start, tokens[k].start)
+    return end
+
+
+def _strip_comma(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \t،,":
+        end -= 1
+    return end
+
+
+def _introduced_by_cue(text: str, colon: int) -> bool:
+    """Whether a reporting verb or participle of the colon's sentence introduces what follows it."""
+    sentence_start = max((m.end() for m in SENTENCE_END.finditer(text, 0, colon)), default=0)
+    before = tokenise(text, sentence_start, colon)[-COLON_CUE_REACH:]
+    for k in range(len(before) - 1, -1, -1):
+        word = before[k].norm
+        if word in COMPLEMENTIZERS:
+            return False
+        if lexicon_word(word, VERB_CUES) or lexicon_word(word, PARTICIPLE_CUES):
+            return not any(c in QUOTE_CHARS for c in text[before[k].end:colon])
+    return False

@@ -11,7 +11,6 @@ import dataclasses
 from dataclasses import dataclass
 
 from .aliases import AliasIndex, AliasMatch
-from .dates import MONTH_NUMBERS
 from .lexicon import (
     ALL_CUES,
     ALL_HEADS,
@@ -19,6 +18,7 @@ from .lexicon import (
     COMPLEMENTIZERS,
     COUNTERPART_WORDS,
     INSTITUTION_HEADS,
+    ISSUED_STATEMENTS,
     MEDIA_HEADS,
     NAME_CONNECTORS,
     NAME_STOPS,
@@ -32,32 +32,37 @@ from .lexicon import (
     TRANSMIT_VERBS,
     UNNAMED_HEADS,
     UNNAMED_LINKS,
-    WEEKDAYS,
     head_in,
     head_key,
     norm_set,
     normalise,
-    prefix_variants,
     strip_article,
 )
-from .titles import name_after_office, name_run, name_run_before
+from .titles import (
+    OFFICE_NOUNS,
+    name_after_office,
+    name_run,
+    name_run_before,
+    plain_name_word,
+    title_word_ends_name,
+)
 from .tokens import (
     HARD_GAP,
     QUOTE_CHARS,
     SENTENCE_END,
     SOFT_GAP_CHARS,
-    TANWEEN,
     Token,
     lexicon_word,
     skip_letters,
     soft_gap,
     start_without_conjunction,
 )
+from .words import is_definite, is_name_word, is_nisba, looks_like_present_verb, nisba_stem
 
 # --- speaker mentions -----------------------------------------------------------------------------
 
 SENIOR = norm_set("كبير وكبير")
-CALLED = norm_set("يدعى ويدعى يدعي ويدعي واسمه اسمه")
+CALLED = norm_set("يدعى ويدعى يدعي ويدعي واسمه اسمه تدعى وتدعى تدعي وتدعي واسمها اسمها")
 """Words that give the name of someone first described: «أحد المحتجين، ويدعى …»."""
 HONORIFICS = frozenset({"دكتور", "مهندس", "كابتن", "لواء"})
 """Title heads that are honorifics: the office, when written after the name, is the title."""
@@ -82,47 +87,6 @@ class Mention:
         return self.antecedent if self.kind == "anaphor" else self
 
 
-def is_nisba(word: str, *, definite: bool) -> bool:
-    """Relational adjectives (الروسي، الأميركية، أمريكي) that qualify a title or an institution."""
-    for _, rest in prefix_variants(word):
-        if definite and not rest.startswith("ال"):
-            continue
-        core = strip_article(rest)
-        if len(core) >= 4 and core.endswith(("ي", "يه", "يين", "يون")) and core not in NAME_STOPS:
-            return True
-    return False
-
-
-def nisba_stem(word: str) -> str | None:
-    """The stem of a relational adjective (الأمريكية → امريك), or None when the word is not one."""
-    core = strip_article(word)
-    for ending in ("يين", "يون", "يه", "ي"):
-        if core.endswith(ending) and len(core) - len(ending) >= 3:
-            return core[: -len(ending)]
-    return None
-
-
-def is_name_word(token: Token, *, after_connector: bool = False) -> bool:
-    """Whether a token may be part of a personal name (names carry no tanween, no article, no clitics)."""
-    word = token.norm
-    if len(word) < 2 or word.isdigit() or TANWEEN.search(token.surface):
-        return False
-    if word in NAME_STOPS or lexicon_word(word, ALL_CUES) or head_in(word, ALL_HEADS):
-        return False
-    if word in WEEKDAYS or strip_article(word) in MONTH_NUMBERS:
-        return False
-    return after_connector or not word.startswith("ال")
-
-
-def is_definite(word: str) -> bool:
-    """Whether a noun carries the article, also behind a joined و/ف (والمسؤول)."""
-    return word.startswith("ال") or (word[:1] in ("و", "ف") and word[1:].startswith("ال"))
-
-
-def looks_like_present_verb(word: str) -> bool:
-    return len(word) >= 4 and word[0] in "يت"
-
-
 class MentionFinder:
     """One left-to-right pass finding who could be speaking and what «المسؤول» or «البيان» refers to."""
 
@@ -133,6 +97,7 @@ class MentionFinder:
         self.quoted = quoted
         self._last_by_head: dict[str, Mention] = {}
         self._holders: dict[str, list[Mention]] = {}  # title head → the people named with it, in order
+        self._issuers: Mention | None = None  # who issued the last statement named with its issuers
 
     def all(self) -> list[Mention]:
         mentions: list[Mention] = []
@@ -151,8 +116,9 @@ class MentionFinder:
             if mention.kind == "anaphor" and mention.antecedent is None:
                 mention.antecedent = self._last_by_head.get(mention.head or "")
                 if mention.antecedent is None and mention.head in STATEMENT_HEADS:
-                    mention.antecedent = last_subject  # «أصدر الكرملين بيانا ... وتابع البيان»
-            elif mention.head and mention.role != "object":
+                    # «أصدر الكرملين بيانا ... وتابع البيان»; a joint statement speaks for all its issuers.
+                    mention.antecedent = self._issuers or last_subject
+            elif mention.head and (mention.role != "object" or mention.kind == "institution"):
                 # «التفاوض مع مدرب أجنبي … ولفت المدرب»: a later «المدرب» means the one who spoke.
                 self._last_by_head[mention.head] = mention
             if (mention.kind != "agency" and mention.role == "subject" and mention.resolved() is not None
@@ -194,6 +160,9 @@ class MentionFinder:
         key = head_in(word, STATEMENT_HEADS)
         if key:
             return self._statement(i, key)
+        if word in ISSUED_STATEMENTS:
+            self._issued_by_subject(i)
+            return None
         found = self.aliases.match(self.text, self.tokens, i)
         if found:
             return self._alias_mention(i, found)
@@ -248,6 +217,8 @@ class MentionFinder:
             if titled is not None and self.aliases.actor_in(self.text, self.tokens, titled.name_first,
                                                             titled.name_last) is None:
                 name = (titled.name_first, titled.name_last)
+            elif titled is None and name is not None and not plain_name_word(self.tokens[name[0]]):
+                name = None  # «مديرة قسم التطعيم»: an office noun the short chain took for a name
         if unnamed and name is None:
             name = self._called(j)  # «أحد منظمي الاحتجاج، ويدعى سالم المغربي»
         if name:
@@ -267,7 +238,7 @@ class MentionFinder:
             # adjectives pick among the holders («الوزير الألماني» after «نظيره الألماني»).
             holder = self._holder_of(key, i, adjectives_end) if adjectives_end > i + 1 else None
             return Mention(i, j, i, self._text(i, j), None, "anaphor", head=key, antecedent=holder)
-        named = None if unnamed else self._holder_of(key, i, j)
+        named = None if unnamed else (self._holder_of(key, i, j) or self._holder_by_body(i, j))
         if named is not None:
             # «وأضاف وزير المالية أن»: an office without a name, held by someone named before.
             return Mention(i, j, i, self._text(i, j), None, "anaphor", head=key, antecedent=named)
@@ -303,7 +274,8 @@ class MentionFinder:
         j = k + 1
         while j < len(self.tokens) and j - k < 8 and not self.quoted[j] and self._joined(j - 1):
             word = self.tokens[j].norm
-            if not (is_definite(word) or head_key(word) in TITLE_MODIFIERS or head_in(word, ALL_HEADS)):
+            if not (is_definite(word) or word.startswith("لل") or head_key(word) in TITLE_MODIFIERS
+                    or head_in(word, ALL_HEADS)):
                 break
             j += 1
         return j
@@ -321,6 +293,9 @@ class MentionFinder:
         if i == 0 or self.quoted[i - 1] or not self._soft_or_comma(i):
             return None
         first = name_run_before(self.tokens, self.quoted, i, max(0, i - 4))
+        if i - first >= 3 and (first == 0 or HARD_GAP.search(self._gap_before(first))) and (
+                self.tokens[first + 1].norm not in NAME_CONNECTORS):
+            first += 1  # «تحدث ييس توروب، المدير الفني»: a verb the lexicon lacks opens the sentence
         if first == i or first == 0:
             return None
         comma = self._gap_before(i).strip() in ("،", ",")
@@ -345,6 +320,19 @@ class MentionFinder:
             if words <= title:
                 return holder
         return holders[0] if len({h.name for h in holders}) == 1 else None
+
+    def _holder_by_body(self, first: int, last: int) -> Mention | None:
+        """The one person named earlier whose office names the same body under another word: «مدرب
+        الأهلي» after «X، المدير الفني للأهلي»."""
+        end = min(len(self.tokens), first + 4)
+        while last < end and self._joined(last - 1) and is_definite(self.tokens[last].norm):
+            last += 1  # «مدرب الوداد»: the body the office noun governs
+        body = {head_key(t.norm) for t in self.tokens[first + 1:last]} - TITLE_MODIFIERS - TITLE_HEADS
+        if not body:
+            return None
+        fitting = [h for holders in self._holders.values() for h in holders
+                   if body <= {head_key(w) for w in normalise(h.title or "").split()}]
+        return fitting[0] if len({h.name for h in fitting}) == 1 else None
 
     def _title_text(self, first: int, name_first: int) -> str | None:
         """The office written between ``first`` and a name, without the punctuation around it."""
@@ -371,7 +359,16 @@ class MentionFinder:
         stem = nisba_stem(word) or (None if is_definite(word) else word)
         return self.aliases.single_word_actor(stem) if stem and len(stem) >= 3 else None
 
-    def _title_end(self, i: int, *, unnamed: bool) -> int:
+    def _coordinated_in_name(self, j: int) -> bool:
+        """«وزارة الطاقة والبنية التحتية»: a definite word joined by و inside a body's name, followed by its
+        adjective or by the end of the name."""
+        word = self.tokens[j].norm
+        if not word.startswith("وال") or head_in(word, INSTITUTION_HEADS | TITLE_HEADS):
+            return False
+        nxt = self.tokens[j + 1] if j + 1 < len(self.tokens) else None
+        return nxt is None or is_nisba(nxt.norm, definite=True) or self._ends_name(j + 1)
+
+    def _title_end(self, i: int, *, unnamed: bool, body: bool = False) -> int:
         """Index after the description of an office: «المتحدث باسم وزارة الخارجية الروسية»."""
         j = i + 1
         while j < len(self.tokens) and j - i < 10 and not self.quoted[j]:
@@ -383,7 +380,13 @@ class MentionFinder:
                 j = found.end
                 continue
             key = head_key(word)
-            office_word = key in TITLE_MODIFIERS or key in TITLE_HEADS or key in INSTITUTION_HEADS
+            # «وزارة الصحة», «هيئة مكافحة الفساد»: an indefinite noun of the name governs the next one.
+            construct = not is_definite(self.tokens[j - 1].norm) and (
+                is_definite(word) or (j + 1 < len(self.tokens) and is_definite(self.tokens[j + 1].norm)
+                                      and self._joined(j) and is_name_word(self.tokens[j])))
+            genitive = construct and j - i <= 3
+            office_word = (key in TITLE_MODIFIERS or key in TITLE_HEADS or key in INSTITUTION_HEADS
+                           or (body and (key in OFFICE_NOUNS or genitive or self._coordinated_in_name(j))))
             unnamed_word = (word in RANK_ADJECTIVES or word in UNNAMED_LINKS or is_nisba(word, definite=False)
                             or (j == i + 1 and self._nationality_word(word) is not None))
             if office_word or is_nisba(word, definite=True) or (unnamed and unnamed_word):
@@ -441,7 +444,8 @@ class MentionFinder:
             if last > j and not soft_gap(self.text, self.tokens[last - 1], self.tokens[last]):
                 break
             connector = last > j and self.tokens[last - 1].norm in NAME_CONNECTORS
-            if not is_name_word(self.tokens[last], after_connector=connector):
+            if not (is_name_word(self.tokens[last], after_connector=connector)
+                    or (last > j and title_word_ends_name(self.text, self.tokens, last))):
                 break
             found = self.aliases.match(self.text, self.tokens, last)
             if found and not found.alias.agency and last > j:
@@ -460,12 +464,41 @@ class MentionFinder:
         return (HARD_GAP.search(self.text[self.tokens[k - 1].end:self.tokens[k].start]) is not None
                 or word in NAME_STOPS or lexicon_word(word, ALL_CUES) is not None)
 
+    def _issuer_end(self, j: int) -> int:
+        """Index after the issuers named from token ``j``: up to punctuation, «أن/إن» or a reporting word."""
+        k = j
+        while k < len(self.tokens) and k - j < 14 and not self.quoted[k]:
+            word = self.tokens[k].norm
+            if (k > j and not self._joined(k - 1)) or word in COMPLEMENTIZERS or lexicon_word(word, ALL_CUES):
+                break
+            k += 1
+        return k
+
+    def _issued_by_subject(self, i: int) -> None:
+        """«أصدرت وزارة الطاقة السعودية ووزارة الطاقة الإماراتية بيانا مشتركا»: the issuers stand between
+        the verb and the statement."""
+        k = i - 1
+        while k >= 0 and i - k <= 14 and not self.quoted[k] and not HARD_GAP.search(self._gap_before(k + 1)):
+            if self.tokens[k].norm.removeprefix("و").startswith("اصدر"):
+                # One issuer is the subject the statement already falls back to; several are named here.
+                if any(t.norm.startswith("و") and len(t.norm) > 3 for t in self.tokens[k + 2:i]):
+                    self._issuers = Mention(k + 1, i, k + 1, self._text(k + 1, i).strip(" ،,"), None,
+                                            "institution")
+                return
+            k -= 1
+
     def _statement(self, i: int, key: str) -> Mention | None:
         """«بيان الكرملين», «بيان صادر عن الكرملين» stand for the body; a bare «البيان» refers back."""
         j = i + 1
         while j < len(self.tokens) and j - i <= 3 and not self.quoted[j] and self._joined(j - 1):
             if self.tokens[j].norm in STATEMENT_LINKS:
                 j += 1
+                if self.tokens[j - 1].norm == "عن" and j < len(self.tokens):
+                    # «بيان مشترك صادر عن البنكين», «البيان المشترك صدر عن وزراء خارجية A وB»
+                    end = self._issuer_end(j)
+                    if end > j and not self.aliases.match(self.text, self.tokens, j):
+                        self._issuers = Mention(j, end, i, self._text(j, end), None, "institution", head=key)
+                        return self._issuers
                 continue
             found = self.aliases.match(self.text, self.tokens, j)
             if found and not found.alias.agency:
@@ -489,7 +522,7 @@ class MentionFinder:
         return Mention(i, j, i, self._text(i, j), None, "agency")
 
     def _institution(self, i: int) -> Mention:
-        j = self._title_end(i, unnamed=False)
+        j = self._title_end(i, unnamed=False, body=True)
         actor = self.aliases.actor_in(self.text, self.tokens, i, j)
         head = head_in(self.tokens[i].norm, INSTITUTION_HEADS)
         if j == i + 1 and actor is None and is_definite(self.tokens[i].norm) and head in self._last_by_head:

@@ -23,7 +23,7 @@ from .lexicon import (
 )
 from .tokens import QUOTE_CHARS, lexicon_word
 
-MAX_GAP = 25
+MAX_GAP = 35
 """Words a cue may stand before its «أن»: title, name, place and occasion («في مؤتمر صحفي عقب …»)."""
 NOT_REPORTING = norm_set("بعد قبل منذ دون بدون رغم بدل بدلا لأن حتى مجرد")
 """Words before «أن» that make it temporal or causal («بعد أن», «رغم أن»), not reported speech."""
@@ -52,10 +52,12 @@ def find_reported(doc: Document, direct: list[tuple[int, int]]) -> list[Reported
         if complementizer is None or _agency_own_report(doc, cue):
             continue
         first = complementizer + 1
-        if first >= len(doc.tokens) or doc.quoted[first] or _opens_quote(doc, complementizer):
-            continue  # «قال إن "…"»: the quotation itself is the candidate
+        if first >= len(doc.tokens) or doc.quoted[first]:
+            continue  # «قال إن "…"»: the quotation itself is the candidate; a quoted name («أن "أوبك+"») is not
         last = _clause_end(doc, first)
         start, end = doc.tokens[first].start, doc.tokens[last - 1].end
+        if start > 0 and doc.text[start - 1] in QUOTE_CHARS:
+            start -= 1  # the opening mark of a quoted name: «أن "أوبك+" ساهمت»
         if any(s < end and start < e for s, e in direct) and _mostly_quoted(doc, first, last):
             continue
         found.append(Reported(start, end, cue))
@@ -71,9 +73,9 @@ def _complementizer(doc: Document, cue: Cue, cue_indices: set[int]) -> int | Non
         if doc.quoted[k]:
             return None
         gap = doc.text[doc.tokens[k - 1].end:doc.tokens[k].start]
-        if ":" in gap:
-            return None  # a colon introduces direct speech; a quoted name («وأشار "الحديدي"») may stand
         word = doc.tokens[k].norm
+        if ":" in gap and word not in COMPLEMENTIZERS:
+            return None  # a colon introduces direct speech («قال: إنه …» reports); a quoted name may stand
         if word in COMPLEMENTIZERS:
             before = doc.tokens[k - 1].norm
             if before in NOT_REPORTING or before in MODAL_BEFORE or word == "لان":
@@ -96,11 +98,6 @@ def _agency_own_report(doc: Document, cue: Cue) -> bool:
     return source_behind_agency(doc, mention.last, doc.sentence_end_token(cue.index)) is None
 
 
-def _opens_quote(doc: Document, k: int) -> bool:
-    after = doc.text[doc.tokens[k].end:doc.tokens[k + 1].start] if k + 1 < len(doc.tokens) else ""
-    return any(c in QUOTE_CHARS for c in after)
-
-
 def _mostly_quoted(doc: Document, first: int, last: int) -> bool:
     return sum(doc.quoted[first:last]) * 2 >= last - first
 
@@ -121,7 +118,8 @@ def _clause_end(doc: Document, first: int) -> int:
             break
         if comma and _circumstantial(word):
             break
-        if lexicon_word(word, VERB_CUES) and _complementizer_within(doc, k + 1, 3):
+        if (lexicon_word(word, VERB_CUES) or lexicon_word(word, PARTICIPLE_CUES)) and _complementizer_within(
+                doc, k + 1, 3):
             break  # «…، لكنها حذرت من أن …»: the next statement
         k += 1
     return k

@@ -16,8 +16,10 @@ from .lexicon import (
     ALL_CUES,
     ALL_HEADS,
     COMPLEMENTIZERS,
+    GIVEN_NAME_TITLES,
     NAME_OF_HEADS,
     NAME_STOPS,
+    PLACE_COMPOUNDS,
     RANK_ADJECTIVES,
     TITLE_HEADS,
     TITLE_MODIFIERS,
@@ -26,7 +28,7 @@ from .lexicon import (
     key_set,
     strip_article,
 )
-from .tokens import HARD_GAP, QUOTE_CHARS, TANWEEN, Token, lexicon_word
+from .tokens import HARD_GAP, QUOTE_CHARS, TANWEEN, Token, article_like, lexicon_word
 
 OFFICE_NOUNS = key_set(
     "بعثة وفد منتخب نادي فريق اتحاد جامعة صندوق بنك مصرف هيئة لجنة سلطة مكتب دائرة قسم إدارة مجلس محكمة "
@@ -41,6 +43,8 @@ OFFICE_NOUNS = key_set(
 CHAIN_ENDS = frozenset({"في", "خلال", "عقب", "اثر", "إثر", "لدى", "عند", "امام", "أمام", "مع", "عبر", "على", "الى",
                         "إلى", "عن", "بعد", "قبل", "الذي", "التي", "من"})
 """Words that end a name once one has been read (before it they may belong to the office: «في النيجر»)."""
+OCCASION_WORDS = frozenset({"خلال", "عقب", "اثر", "إثر", "أثناء", "اثناء", "عند", "بعد", "قبل", "عبر"})
+"""Words that open the occasion of a statement and so end an office even before any name."""
 
 
 @dataclass(frozen=True)
@@ -79,7 +83,7 @@ def _plain_name_word(token: Token) -> bool:
                 return False  # «باتحاد الكرة», «بالوزارة»; «بالاشيه» stays a name
         elif rest.startswith("ال") or (rest.startswith("ل") and word[0] == "ل") or _office_word(rest):
             return False
-    if len(word) >= 5 and word.endswith(("ها", "هم", "هما", "كم")):
+    if len(word) >= 5 and word.endswith(("ها", "هم", "هما", "كم", "ته")):
         return False  # a noun with a possessive pronoun («انسحابها»), never a name
     if word[0] == "ل" and word[1:2] in ("ت", "ي", "ن") and len(word) > 4:
         return False  # «لتولي», «ليتمكن»: a verb of purpose
@@ -101,18 +105,30 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
     """
     runs: list[tuple[int, int]] = []
     run_first: int | None = None
+    quoted_body = False
     k = i + 1
     # A name has been read: what follows a preposition is the occasion («للصحفيين على هامش الاجتماع»).
     while k < len(tokens) and k - i <= 14 and not quoted[k]:
         gap = text[tokens[k - 1].end:tokens[k].start]
-        if HARD_GAP.search(gap) or any(c in QUOTE_CHARS for c in gap):
+        if any(c in QUOTE_CHARS for c in gap):
+            # A body's name may stand quoted after an office noun: «وكيلة "الصحة العامة" …».
+            if not (quoted_body or _office_word(tokens[k - 1].norm)):
+                break
+            quoted_body = not quoted_body
+        if HARD_GAP.search(gap):
+            if not runs and run_first is None and gap.strip() in ("،", ","):
+                return _name_in_commas(text, tokens, quoted, i, k)  # «أمين سر النقابة، عادل حمدي، إن …»
             break
         token = tokens[k]
         word = token.norm
+        if word in OCCASION_WORDS:
+            break  # «وقال الوزير خلال مشاركته …»: the occasion, never part of an office
         if word in COMPLEMENTIZERS or lexicon_word(word, ALL_CUES) or TANWEEN.search(token.surface):
             break  # tanween marks an adverbial («ردًا على …»): the office has ended
         # A definite word joins a name only after a given name: «عبد اللطيف», «نادية الفاسي».
-        is_name = _plain_name_word(token) and (not word.startswith("ال") or run_first is not None)
+        is_name = ((_plain_name_word(token) and (not article_like(token) or run_first is not None))
+                   or (run_first is None and _given_name_title(text, tokens, i, k)))
+        is_name = is_name or (run_first is not None and title_word_ends_name(text, tokens, k))
         if is_name and (run_first is None or k - run_first < 5):
             if run_first is None:
                 run_first = k
@@ -132,19 +148,81 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
         return None
     first, last = runs[-1]
     before = tokens[first - 1].norm
-    if last - first >= 2 and first - 1 > i and not before.startswith("ال") and _office_word(before) and (
-            head_key(before) not in TITLE_HEADS):
-        # «إلى محادثات جنيف كينجي أوتا», «رئيس وزراء بريطانيا بوريس جونسون»: the word an office noun
-        # governs is a place or a body, and the name starts after it.
-        first += 1
+    governed = not _definite(before) and (
+        (first - 1 == i and head_key(before) not in HONORIFIC_KEYS)
+        or (first - 1 > i and _office_word(before) and head_key(before) not in TITLE_HEADS))
+    if last - first == 1 and governed and first - 1 > i:
+        return None  # «قائد منتخب مصر»: the one word an office noun governs is a place, not a name
+    if last - first >= 2 and governed:
+        # «إلى محادثات جنيف كينجي أوتا», «رئيس وزراء بريطانيا بوريس جونسون», «مدرب ريال مدريد كارلو
+        # أنشيلوتي»: an indefinite office noun governs a place or a body (one word, or a compound the
+        # gazetteer knows, with its adjectives), and the name starts after it.
+        k = first + compound_length(tokens, first)
+        while k < last - 1 and article_like(tokens[k]):
+            k += 1  # «كوريا الجنوبية»
+        if k < last:
+            first = k
     return TitledName(i, first, last)
+
+
+def _name_in_commas(text: str, tokens: list[Token], quoted: list[bool], i: int, k: int) -> TitledName | None:
+    """A name set off by commas right after an office that names nobody: «أمين سر النقابة، عادل حمدي،»."""
+    end = name_run(tokens, quoted, k, min(len(tokens), k + 4))
+    if end - k < 2 or end >= len(tokens):
+        return None
+    gap = text[tokens[end - 1].end:tokens[end].start]
+    if gap.strip() in ("،", ",") or tokens[end].norm in COMPLEMENTIZERS or lexicon_word(tokens[end].norm, ALL_CUES):
+        return TitledName(i, k, end)
+    return None
+
+
+def title_word_ends_name(text: str, tokens: list[Token], k: int) -> bool:
+    """An office word that is a family name: after a given name and right before «أن/إن», a reporting
+    word or punctuation, where an office would still need its body («قال المدرب فارس نجم إن»)."""
+    if head_key(tokens[k].norm) not in TITLE_HEADS or article_like(tokens[k]) or k + 1 >= len(tokens):
+        return False
+    following = tokens[k + 1].norm
+    return (HARD_GAP.search(text[tokens[k].end:tokens[k + 1].start]) is not None or following in COMPLEMENTIZERS
+            or lexicon_word(following, ALL_CUES) is not None)
+
+
+HONORIFIC_KEYS = key_set("دكتور مهندس كابتن لواء")
+"""Honorifics written without the article right before a name («دكتور أحمد»): they govern nothing."""
+
+
+def _definite(word: str) -> bool:
+    """A noun with the article, also behind a joined preposition or conjunction (للجامعة، بالوزارة)."""
+    return word.startswith(("ال", "لل")) or (word[:1] in "وفبك" and word[1:].startswith("ال"))
+
+
+def compound_length(tokens: list[Token], k: int) -> int:
+    """Words of the place or club name at token ``k``: 2 or 3 for a known compound («ريال مدريد»), else 1."""
+    for compound in PLACE_COMPOUNDS:
+        n = len(compound)
+        if tuple(t.norm for t in tokens[k:k + n]) == compound:
+            return n
+    return 1
+
+
+def _given_name_title(text: str, tokens: list[Token], i: int, k: int) -> bool:
+    """An office word that is also a given name («أمين», «أمير») starting the name after a complete office:
+    «نائب المبعوث الأممي إلى السودان أمين الطاهر».  It follows a definite word or a place and is followed
+    by a name word, and what comes after that ends the name."""
+    if k <= i + 1 or tokens[k].norm not in GIVEN_NAME_TITLES or k + 1 >= len(tokens):
+        return False
+    previous, following = tokens[k - 1], tokens[k + 1]
+    if not (_definite(previous.norm) or article_like(previous) or previous.norm in NAME_STOPS):
+        return False
+    if HARD_GAP.search(text[tokens[k].end:following.start]) or not _plain_name_word(following):
+        return False
+    return k + 2 >= len(tokens) or not _office_word(tokens[k + 2].norm)
 
 
 def name_run(tokens: list[Token], quoted: list[bool], first: int, limit: int) -> int:
     """Index after the run of name words from ``first`` (a definite one only after a given name), up to 4."""
     k = first
     while k < limit and k - first < 4 and not quoted[k] and _plain_name_word(tokens[k]) and (
-        k > first or not tokens[k].norm.startswith("ال")
+        k > first or not article_like(tokens[k])
     ):
         k += 1
     return k
@@ -155,6 +233,6 @@ def name_run_before(tokens: list[Token], quoted: list[bool], end: int, floor: in
     k = end
     while k > floor and end - k < 4 and not quoted[k - 1] and _plain_name_word(tokens[k - 1]):
         k -= 1
-    while k < end and tokens[k].norm.startswith("ال"):
+    while k < end and article_like(tokens[k]):
         k += 1  # a name starts with a given name, not with its article
     return k

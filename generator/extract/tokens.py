@@ -87,3 +87,7 @@ def start_without_conjunction(text: str, token: Token) -> int:
 def soft_gap(text: str, left: Token, right: Token) -> bool:
     return all(ch in SOFT_GAP_CHARS for ch in text[left.end:right.start])
 
+
+def article_like(token: Token) -> bool:
+    """Whether a word starts with the article: «الكسندر» from «ألكسندر» only looks so after folding."""
+    return token.norm.startswith("ال") and not token.surface.startswith(("أل", "إل"))
