@@ -20,6 +20,7 @@ from .site.context import Settings
 from .site.incremental import IncrementalRenderer, Rendered
 from .site.inert import MarkupLeak
 from .site.render import Renderer
+from .site.workers import render_all
 from .site.write import WriteReport, clashes, read_manifest, write_pages
 
 
@@ -142,7 +143,7 @@ def render_pages(project: Project, base: FactBase) -> dict[str, str | bytes]:
     """Every page in memory; FactsError, located at the field, if fact text would be read as markup, or if
     the pages outweigh the input beyond the declared ratio."""
     try:
-        pages = Renderer(base, project.settings).pages()
+        pages = render_all(Renderer(base, project.settings))
     except MarkupLeak as exc:
         raise FactsError([_leak_problem(project, exc)]) from None
     total = sum(len(p) for p in pages.values())
