@@ -745,3 +745,14 @@ def test_speech_after_a_colon_ends_where_the_writer_reports_again():
     text = "وقالت الوزيرة منى عيسى: الموسم كان ناجحا رغم الصعوبات وأوضحت أن الإيرادات ارتفعت بنسبة كبيرة."
     assert _said(text) == [("direct", "الموسم كان ناجحا رغم الصعوبات", "منى عيسى"),
                            ("paraphrase", "الإيرادات ارتفعت بنسبة كبيرة", "منى عيسى")]
+
+
+def test_a_family_name_alone_speaks_under_the_full_name_written_earlier():
+    text = ("تحدث مروان الدباغ، مدرب فريق الشرطة، عن مباراة الغد.\n"
+            "وقال الدباغ في المؤتمر الصحفي: «اللاعبون مستعدون تماما».")
+    assert _said(text) == [("direct", "اللاعبون مستعدون تماما", "مروان الدباغ")]
+
+
+def test_a_family_name_written_joined_finds_the_full_name_written_apart():
+    text = "قال سامي عبد الله، مدير الميناء، إن الحركة عادت.\nوأضاف \"عبدالله\" أن الشحنات تأخرت يومين."
+    assert [speaker for _, _, speaker in _said(text)] == ["سامي عبد الله", "سامي عبد الله"]
