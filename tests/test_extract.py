@@ -756,3 +756,18 @@ def test_a_family_name_alone_speaks_under_the_full_name_written_earlier():
 def test_a_family_name_written_joined_finds_the_full_name_written_apart():
     text = "قال سامي عبد الله، مدير الميناء، إن الحركة عادت.\nوأضاف \"عبدالله\" أن الشحنات تأخرت يومين."
     assert [speaker for _, _, speaker in _said(text)] == ["سامي عبد الله", "سامي عبد الله"]
+
+
+def test_a_verbal_noun_after_a_name_opens_the_object_not_the_name():
+    assert _said("أكد وزير النقل حسام فريد انخفاض عدد الحوادث، موضحا أن الطرق الجديدة ساعدت.") == [
+        ("paraphrase", "الطرق الجديدة ساعدت", "حسام فريد")]
+
+
+def test_a_definite_object_after_a_full_name_is_not_a_family_name():
+    assert _said("رجح المتحدث باسم الهيئة كريم ناصر الأرقام التي نشرت أمس، مبينا أنها دقيقة.") == [
+        ("paraphrase", "دقيقة", "كريم ناصر")]
+
+
+def test_a_nisba_family_name_after_two_names_stays_in_the_name():
+    assert _said("وقال المدرب سالم جابر الحربي إن التدريبات تبدأ غدا.") == [
+        ("paraphrase", "التدريبات تبدأ غدا", "سالم جابر الحربي")]

@@ -129,6 +129,9 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
         is_name = ((_plain_name_word(token) and (not article_like(token) or run_first is not None))
                    or (run_first is None and _given_name_title(text, tokens, i, k)))
         is_name = is_name or (run_first is not None and title_word_ends_name(text, tokens, k))
+        if is_name and run_first is not None and object_after_name(text, tokens, run_first, k):
+            runs.append((run_first, k))  # «أكد الوزير خالد رامي ارتفاع عدد السائحين»: the object
+            break
         if is_name and (run_first is None or k - run_first < 5):
             if run_first is None:
                 run_first = k
@@ -163,6 +166,39 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
         if k < last:
             first = k
     return TitledName(i, first, last)
+
+
+FAMILY_COMPOUNDS = frozenset({"الدين", "الله", "الرحمن", "الاسلام", "الإسلام"})
+"""Second words of compound given names («سعد الدين»): definite, yet part of the name."""
+
+
+def verbal_noun_shape(word: str) -> bool:
+    """The verbal-noun patterns افتعال / انفعال / استفعال («ارتفاع», «انخفاض», «استمرار»): written right
+    after a name they open the object of the verb, not a further part of the name."""
+    return ((len(word) == 6 and word[0] == "ا" and word[4] == "ا" and (word[2] == "ت" or word[1] == "ن"))
+            or (len(word) == 7 and word.startswith("است") and word[5] == "ا"))
+
+
+def object_after_name(text: str, tokens: list[Token], first: int, k: int) -> bool:
+    """Whether token ``k``, though it could be a name word, starts what follows the name read from ``first``.
+
+    A verbal noun after a name's first word, or a definite word after two name words that is no nisba
+    family name (الجواهري), no part of a compound given name (الدين) and no word after «عبد/أبو», when
+    the sentence goes on after it («توقع المتحدث محمد الخزاعي الكميات التي …»).
+    """
+    word = tokens[k].norm
+    if k - first >= 1 and verbal_noun_shape(word):
+        return True
+    if k - first < 2 or not article_like(tokens[k]) or word in FAMILY_COMPOUNDS:
+        return False
+    core = strip_article(word)
+    if core.endswith(("ي", "يه")) or tokens[k - 1].norm in ("عبد", "ابو", "أبو", "بن", "ابن", "بو", "آل", "ال"):
+        return False
+    if k + 1 >= len(tokens) or HARD_GAP.search(text[tokens[k].end:tokens[k + 1].start]):
+        return False
+    following = tokens[k + 1].norm
+    return not (following in COMPLEMENTIZERS or lexicon_word(following, ALL_CUES) or following in CHAIN_ENDS
+                or head_key(following) in TITLE_HEADS) or following in ("الذي", "التي")
 
 
 def _name_in_commas(text: str, tokens: list[Token], quoted: list[bool], i: int, k: int) -> TitledName | None:
