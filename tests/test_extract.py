@@ -771,3 +771,19 @@ def test_a_definite_object_after_a_full_name_is_not_a_family_name():
 def test_a_nisba_family_name_after_two_names_stays_in_the_name():
     assert _said("وقال المدرب سالم جابر الحربي إن التدريبات تبدأ غدا.") == [
         ("paraphrase", "التدريبات تبدأ غدا", "سالم جابر الحربي")]
+
+
+def test_al_sayyid_before_one_name_word_is_a_given_name():
+    assert _said("قال السيد الحلواني، خبير الطاقة المتجددة، إن الألواح الشمسية أرخص هذا العام.") == [
+        ("paraphrase", "الألواح الشمسية أرخص هذا العام", "السيد الحلواني")]
+
+
+def test_al_sayyid_before_a_full_name_is_an_honorific():
+    assert _said("وأكد السيد نبيل حداد أن المعرض يفتح أبوابه غدا.") == [
+        ("paraphrase", "المعرض يفتح أبوابه غدا", "نبيل حداد")]
+
+
+def test_a_second_field_of_an_office_joined_by_wa_names_nobody():
+    text = ("أوضح السيد الشناوي، وزير الري والموارد المائية، أن السد يعمل بكامل طاقته.\n"
+            "وقال وزير الري واستصلاح الأراضي إن الأمطار تأخرت.")
+    assert [speaker for _, _, speaker in _said(text)] == ["السيد الشناوي", "السيد الشناوي"]

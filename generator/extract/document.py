@@ -32,7 +32,7 @@ from .lexicon import (
     strip_article,
 )
 from .mentions import CALLED, Mention, MentionFinder
-from .titles import name_run, name_run_before, plain_name_word
+from .titles import SAYYID, name_run, name_run_before, plain_name_word
 from .tokens import (
     HARD_GAP,
     QUOTE_CHARS,
@@ -218,6 +218,8 @@ def bare_name(doc: Document, j: int, limit: int) -> Mention | None:
             or (follower.startswith("ل") and (follower.startswith("لل") or head_in(follower[1:], MEDIA_HEADS)))):
         # «قال ألبانيز للصحفيين», «قال رايان لوكالة كيودو»: to whom, after the name
         return None
+    if doc.tokens[j].norm in SAYYID and last - j > 2:
+        j += 1  # «السيد أحمد عيسى»: an honorific before a full name
     start = start_without_conjunction(doc.text, doc.tokens[j])
     return Mention(j, last, j, doc.text[start:doc.tokens[last - 1].end], None, "person")
 

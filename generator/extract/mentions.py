@@ -34,6 +34,7 @@ from .lexicon import (
     strip_article,
 )
 from .titles import (
+    coordinated_office_word,
     name_after_office,
     name_run,
     name_run_before,
@@ -177,7 +178,9 @@ class MentionFinder(BodyReader):
             if titled is not None and self.aliases.actor_in(self.text, self.tokens, titled.name_first,
                                                             titled.name_last) is None:
                 name = (titled.name_first, titled.name_last)
-            elif titled is None and name is not None and not plain_name_word(self.tokens[name[0]]):
+            elif titled is None and name is not None and (
+                    not plain_name_word(self.tokens[name[0]])
+                    or coordinated_office_word(self.text, self.tokens, name[0])):
                 name = None  # «مديرة قسم التطعيم»: an office noun the short chain took for a name
         if unnamed and name is None:
             name = self._called(j)  # «أحد منظمي الاحتجاج، ويدعى سالم المغربي»

@@ -126,7 +126,8 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
         if word in COMPLEMENTIZERS or lexicon_word(word, ALL_CUES) or TANWEEN.search(token.surface):
             break  # tanween marks an adverbial («ردًا على …»): the office has ended
         # A definite word joins a name only after a given name: «عبد اللطيف», «نادية الفاسي».
-        is_name = ((_plain_name_word(token) and (not article_like(token) or run_first is not None))
+        is_name = ((_plain_name_word(token) and (not article_like(token) or run_first is not None)
+                    and not (run_first is None and coordinated_office_word(text, tokens, k)))
                    or (run_first is None and _given_name_title(text, tokens, i, k)))
         is_name = is_name or (run_first is not None and title_word_ends_name(text, tokens, k))
         if is_name and run_first is not None and object_after_name(text, tokens, run_first, k):
@@ -191,8 +192,7 @@ def object_after_name(text: str, tokens: list[Token], first: int, k: int) -> boo
         return True
     if k - first < 2 or not article_like(tokens[k]) or word in FAMILY_COMPOUNDS:
         return False
-    core = strip_article(word)
-    if core.endswith(("ي", "يه")) or tokens[k - 1].norm in ("عبد", "ابو", "أبو", "بن", "ابن", "بو", "آل", "ال"):
+    if is_family_nisba(word) or tokens[k - 1].norm in ("عبد", "ابو", "أبو", "بن", "ابن", "بو", "آل", "ال"):
         return False
     if k + 1 >= len(tokens) or HARD_GAP.search(text[tokens[k].end:tokens[k + 1].start]):
         return False
@@ -254,9 +254,34 @@ def _given_name_title(text: str, tokens: list[Token], i: int, k: int) -> bool:
     return k + 2 >= len(tokens) or not _office_word(tokens[k + 2].norm)
 
 
+SAYYID = frozenset({"السيد", "السيده"})
+"""«السيد» is a given name before one name word («السيد القصير»), an honorific before a full name."""
+WAW_GIVEN_NAMES = frozenset({"وليد", "وائل", "وفاء", "وسام", "وجيه", "وحيد", "وديع", "وهبه", "ولاء", "وداد",
+                             "وصفي", "وضاح", "ورده", "وجدي", "وجدان", "وئام", "وسيم", "وفيق", "والي"})
+"""Given names whose first letter reads like a joined «و»."""
+
+
+def coordinated_office_word(text: str, tokens: list[Token], k: int) -> bool:
+    """«وزير الزراعة واستصلاح الأراضي»: a word with a joined «و» after the definite end of an office,
+    governing the definite word after it, coordinates a second field of the office; it starts no name."""
+    word = tokens[k].norm
+    if not word.startswith("و") or len(word) < 5 or word in WAW_GIVEN_NAMES or k == 0 or k + 1 >= len(tokens):
+        return False
+    previous, following = tokens[k - 1], tokens[k + 1]
+    return (_definite(previous.norm) and article_like(following)
+            and not HARD_GAP.search(text[tokens[k].end:following.start]))
+
+
+def is_family_nisba(word: str) -> bool:
+    return strip_article(word).endswith(("ي", "يه"))
+
+
 def name_run(tokens: list[Token], quoted: list[bool], first: int, limit: int) -> int:
     """Index after the run of name words from ``first`` (a definite one only after a given name), up to 4."""
     k = first
+    if first + 1 < limit and tokens[first].norm in SAYYID and not quoted[first + 1] and _plain_name_word(
+            tokens[first + 1]):
+        k = first + 1  # «السيد القصير»
     while k < limit and k - first < 4 and not quoted[k] and _plain_name_word(tokens[k]) and (
         k > first or not article_like(tokens[k])
     ):
@@ -269,6 +294,6 @@ def name_run_before(tokens: list[Token], quoted: list[bool], end: int, floor: in
     k = end
     while k > floor and end - k < 4 and not quoted[k - 1] and _plain_name_word(tokens[k - 1]):
         k -= 1
-    while k < end and article_like(tokens[k]):
-        k += 1  # a name starts with a given name, not with its article
+    while k < end and article_like(tokens[k]) and not (tokens[k].norm in SAYYID and end - k == 2):
+        k += 1  # a name starts with a given name, not with its article («السيد القصير» does)
     return k
