@@ -787,3 +787,9 @@ def test_a_second_field_of_an_office_joined_by_wa_names_nobody():
     text = ("أوضح السيد الشناوي، وزير الري والموارد المائية، أن السد يعمل بكامل طاقته.\n"
             "وقال وزير الري واستصلاح الأراضي إن الأمطار تأخرت.")
     assert [speaker for _, _, speaker in _said(text)] == ["السيد الشناوي", "السيد الشناوي"]
+
+
+def test_ma_zal_written_as_one_word_is_no_name_and_a_relative_clause_verb_reports_nothing():
+    text = ("وقال المهندس طارق سليم إن الأسعار التي أعلنها مدير الشركة مازالت مرتفعة، مضيفا أن التخفيض ممكن.")
+    assert [(kind, speaker) for kind, _, speaker in _said(text)] == [
+        ("paraphrase", "طارق سليم"), ("paraphrase", "طارق سليم")]

@@ -20,6 +20,7 @@ from .lexicon import (
     NAME_STOPS,
     NOUN_CUES,
     PARTICIPLE_CUES,
+    RELATIVE_PRONOUNS,
     SKIPPABLE_BEFORE_SUBJECT,
     STATEMENT_HEADS,
     STATEMENT_PLACE_VERBS,
@@ -68,8 +69,8 @@ def find_cues(text: str, tokens: list[Token], quoted: list[bool]) -> list[Cue]:
     """Reporting cues outside quotations: verbs inside quoted speech report someone else's words."""
     cues: list[Cue] = []
     for i, token in enumerate(tokens):
-        if quoted[i] or (i > 0 and tokens[i - 1].norm in VERBAL_NOUN_MARKERS):
-            continue  # «طلب عدم ذكر اسمه»: a verbal noun, nobody speaking
+        if quoted[i] or (i > 0 and tokens[i - 1].norm in VERBAL_NOUN_MARKERS | RELATIVE_PRONOUNS):
+            continue  # «طلب عدم ذكر اسمه»: a verbal noun, nobody speaking; «التي أقرها»: a relative clause
         word = token.norm
         start = start_without_conjunction(text, token)
         if lexicon_word(word, VERB_CUES):

@@ -176,7 +176,11 @@ NAME_STOPS = (
     PREPOSITIONS | COMPLEMENTIZERS | SKIPPABLE_BEFORE_SUBJECT | COUNTERPART_WORDS
     | norm_set("الذي التي الذين اللذين اللتين هذا هذه ذلك تلك قد لقد لن لم لا ما كما ثم أو حيث حين "
                 "عندما بينما إذ إذا لكن لكنه غير خلال عقب إثر أثناء هناك هنا هو هي هم نحن أنا أما كان وكان كانت وكانت")
+    # «ما زال» and its kin written as one word («ماتزال كما هي») read like a name without this
+    | norm_set("مازال مازالت مازالوا ماتزال مايزال مايزالون لازال لازالت لازالوا لاتزال لايزال مابرح مادام ماانفك")
 )
+RELATIVE_PRONOUNS = norm_set("الذي التي الذين اللذين اللتين اللاتي اللواتي")
+"""A reporting verb right after them heads a relative clause («المواعيد التي أقرها الوزير»), not speech."""
 NAME_CONNECTORS = norm_set("عبد أبو أبي بن ابن بو آل")  # names that go on with a word in ال
 STATEMENT_LINKS = norm_set("صادر صادرة الصادر الصادرة صدر عن من مشترك المشترك")  # «بيان صادر عن الكرملين»
 ISSUED_STATEMENTS = norm_set("بيانا بيانًا")  # «أصدرت X وY بيانا مشتركا»: the issuers come before it
