@@ -793,3 +793,10 @@ def test_ma_zal_written_as_one_word_is_no_name_and_a_relative_clause_verb_report
     text = ("وقال المهندس طارق سليم إن الأسعار التي أعلنها مدير الشركة مازالت مرتفعة، مضيفا أن التخفيض ممكن.")
     assert [(kind, speaker) for kind, _, speaker in _said(text)] == [
         ("paraphrase", "طارق سليم"), ("paraphrase", "طارق سليم")]
+
+
+def test_the_defence_of_a_defendant_is_the_lawyer_named_before_never_the_defendant():
+    text = ("ترافع المحامي سامي نصار دفاع المتهمة ليلى حسن أمام الدائرة، مؤكدا أن التحقيق شابه القصور.\n"
+            "وأضاف دفاع المتهمة أن الشهود تراجعوا عن أقوالهم.")
+    assert [(quote, speaker) for _, quote, speaker in _said(text)] == [
+        ("التحقيق شابه القصور", "سامي نصار"), ("الشهود تراجعوا عن أقوالهم", "سامي نصار")]

@@ -57,6 +57,8 @@ SENIOR = norm_set("كبير وكبير")
 CALLED = norm_set("يدعى ويدعى يدعي ويدعي واسمه اسمه تدعى وتدعى تدعي وتدعي واسمها اسمها")
 """Words that give the name of someone first described: «أحد المحتجين، ويدعى …»."""
 HONORIFICS = frozenset({"دكتور", "مهندس", "كابتن", "لواء"})
+CLIENT_OFFICES = frozenset({"دفاع"})
+"""Offices named after the one they serve: «دفاع المتهم X» is X's lawyer, never X."""
 """Title heads that are honorifics: the office, when written after the name, is the title."""
 """«كبير» heads an office only in «كبير الـ…»."""
 
@@ -182,6 +184,8 @@ class MentionFinder(BodyReader):
                     not plain_name_word(self.tokens[name[0]])
                     or coordinated_office_word(self.text, self.tokens, name[0])):
                 name = None  # «مديرة قسم التطعيم»: an office noun the short chain took for a name
+        if key in CLIENT_OFFICES:
+            name = None  # «دفاع الراهب فتاؤس»: the one named after «دفاع» is the client, not the lawyer
         if unnamed and name is None:
             name = self._called(j)  # «أحد منظمي الاحتجاج، ويدعى سالم المغربي»
         if name:

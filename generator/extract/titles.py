@@ -140,6 +140,8 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
             continue
         if run_first is not None:
             runs.append((run_first, k))
+            if k - run_first >= 2 and head_key(word) in TITLE_HEADS and not _definite(word):
+                break  # «المستشار ميشيل حليم دفاع الراهب …»: a second office describes the one just named
             run_first = None
             if word[0] == "ل" and _office_word(word[1:]):
                 break
