@@ -800,3 +800,8 @@ def test_the_defence_of_a_defendant_is_the_lawyer_named_before_never_the_defenda
             "وأضاف دفاع المتهمة أن الشهود تراجعوا عن أقوالهم.")
     assert [(quote, speaker) for _, quote, speaker in _said(text)] == [
         ("التحقيق شابه القصور", "سامي نصار"), ("الشهود تراجعوا عن أقوالهم", "سامي نصار")]
+
+
+def test_the_place_a_preposition_governs_in_an_office_is_not_the_first_name():
+    assert _said("وقال مدير المكتب الإقليمي في تورينا ماركو بيلي إن المساعدات وصلت.") == [
+        ("paraphrase", "المساعدات وصلت", "ماركو بيلي")]

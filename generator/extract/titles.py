@@ -159,6 +159,8 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
         or (first - 1 > i and _office_word(before) and head_key(before) not in TITLE_HEADS))
     if last - first == 1 and governed and first - 1 > i:
         return None  # «قائد منتخب مصر»: the one word an office noun governs is a place, not a name
+    if last - first >= 3 and before in ("في", "الى", "إلى", "لدى"):
+        governed = True  # «رئيسة فريق البنك في ناريا كارلا مونتيرو»: the place a preposition governs
     if last - first >= 2 and governed:
         # «إلى محادثات جنيف كينجي أوتا», «رئيس وزراء بريطانيا بوريس جونسون», «مدرب ريال مدريد كارلو
         # أنشيلوتي»: an indefinite office noun governs a place or a body (one word, or a compound the
