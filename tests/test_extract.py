@@ -805,3 +805,8 @@ def test_the_defence_of_a_defendant_is_the_lawyer_named_before_never_the_defenda
 def test_the_place_a_preposition_governs_in_an_office_is_not_the_first_name():
     assert _said("وقال مدير المكتب الإقليمي في تورينا ماركو بيلي إن المساعدات وصلت.") == [
         ("paraphrase", "المساعدات وصلت", "ماركو بيلي")]
+
+
+def test_a_time_word_before_a_name_word_is_a_given_name():
+    text = "وقال مدير النادي، صباح الكبيسي، إن الملعب جاهز.\nوأضاف صباح الخميس أن التذاكر نفدت."
+    assert [speaker for _, _, speaker in _said(text)] == ["صباح الكبيسي", "صباح الكبيسي"]

@@ -260,6 +260,8 @@ def _given_name_title(text: str, tokens: list[Token], i: int, k: int) -> bool:
 
 SAYYID = frozenset({"السيد", "السيده"})
 """«السيد» is a given name before one name word («السيد القصير»), an honorific before a full name."""
+TIME_GIVEN_NAMES = frozenset({"صباح", "ضحى", "فجر"})
+"""Time words that are also given names."""
 WAW_GIVEN_NAMES = frozenset({"وليد", "وائل", "وفاء", "وسام", "وجيه", "وحيد", "وديع", "وهبه", "ولاء", "وداد",
                              "وصفي", "وضاح", "ورده", "وجدي", "وجدان", "وئام", "وسيم", "وفيق", "والي"})
 """Given names whose first letter reads like a joined «و»."""
@@ -286,6 +288,10 @@ def name_run(tokens: list[Token], quoted: list[bool], first: int, limit: int) ->
     if first + 1 < limit and tokens[first].norm in SAYYID and not quoted[first + 1] and _plain_name_word(
             tokens[first + 1]):
         k = first + 1  # «السيد القصير»
+    elif (first + 1 < limit and tokens[first].norm in TIME_GIVEN_NAMES and not quoted[first + 1]
+          and _plain_name_word(tokens[first + 1])
+          and (not article_like(tokens[first + 1]) or is_family_nisba(tokens[first + 1].norm))):
+        k = first + 1  # «صباح رضا»: a time word before a name word is a given name («صباح الأحد» is not)
     while k < limit and k - first < 4 and not quoted[k] and _plain_name_word(tokens[k]) and (
         k > first or not article_like(tokens[k])
     ):
