@@ -810,3 +810,9 @@ def test_the_place_a_preposition_governs_in_an_office_is_not_the_first_name():
 def test_a_time_word_before_a_name_word_is_a_given_name():
     text = "وقال مدير النادي، صباح الكبيسي، إن الملعب جاهز.\nوأضاف صباح الخميس أن التذاكر نفدت."
     assert [speaker for _, _, speaker in _said(text)] == ["صباح الكبيسي", "صباح الكبيسي"]
+
+
+def test_a_quoted_title_after_the_word_it_names_is_not_a_quote():
+    text = ('وقالت الوزيرة ريم عادل خلال ندوة تحت عنوان "المدن الذكية بين الحلم والواقع" إن التمويل متاح.\n'
+            'وجاء حديثها في حوار ببرنامج «صباح الخير يا بلدي» على القناة الأولى.')
+    assert _said(text) == [("paraphrase", "التمويل متاح", "ريم عادل")]

@@ -140,7 +140,8 @@ MEDIA_HEADS = key_set("وكالة وكالتا وكالات صحيفة جريد�
 # Words before a quoted name showing it names something rather than quotes someone.
 NAME_OF_HEADS = MEDIA_HEADS | key_set(
     "حزب حركة منظمة شركة مجموعة تنظيم جماعة جمعية مؤسسة برنامج عملية مبادرة مشروع خطة مركز معهد "
-    "مؤتمر منتدى قمة اتفاق اتفاقية معاهدة كتاب فيلم وثيقة هاشتاغ وسم شعار لقب"
+    "مؤتمر منتدى قمة اتفاق اتفاقية معاهدة كتاب فيلم وثيقة هاشتاغ وسم شعار لقب عنوان اسم مسلسل رواية "
+    "ديوان مسرحية أغنية ألبوم حملة ندوة معرض مهرجان"
 )
 ALL_HEADS = TITLE_HEADS | UNNAMED_HEADS | STATEMENT_HEADS | INSTITUTION_HEADS | MEDIA_HEADS
 # News agencies carry statements but never make them.
