@@ -816,3 +816,8 @@ def test_a_quoted_title_after_the_word_it_names_is_not_a_quote():
     text = ('وقالت الوزيرة ريم عادل خلال ندوة تحت عنوان "المدن الذكية بين الحلم والواقع" إن التمويل متاح.\n'
             'وجاء حديثها في حوار ببرنامج «صباح الخير يا بلدي» على القناة الأولى.')
     assert _said(text) == [("paraphrase", "التمويل متاح", "ريم عادل")]
+
+
+def test_speech_after_a_colon_that_closes_its_paragraph_is_the_next_paragraph():
+    text = "وقال حارس المنتخب يوسف دياب في تصريحات للإذاعة:\n\nخسرنا مباراة لكننا لم نخسر الأمل في التأهل.\n"
+    assert _said(text) == [("direct", "خسرنا مباراة لكننا لم نخسر الأمل في التأهل", "يوسف دياب")]
