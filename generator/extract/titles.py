@@ -178,10 +178,11 @@ FAMILY_COMPOUNDS = frozenset({"الدين", "الله", "الرحمن", "الا�
 
 
 def verbal_noun_shape(word: str) -> bool:
-    """The verbal-noun patterns افتعال / انفعال / استفعال («ارتفاع», «انخفاض», «استمرار»): written right
-    after a name they open the object of the verb, not a further part of the name."""
+    """The verbal-noun patterns افتعال / انفعال / استفعال / تفاعل («ارتفاع», «انخفاض», «استمرار», «تراجع»):
+    written right after a name they open the object of the verb, not a further part of the name."""
     return ((len(word) == 6 and word[0] == "ا" and word[4] == "ا" and (word[2] == "ت" or word[1] == "ن"))
-            or (len(word) == 7 and word.startswith("است") and word[5] == "ا"))
+            or (len(word) == 7 and word.startswith("است") and word[5] == "ا")
+            or (len(word) == 5 and word[0] == "ت" and word[2] == "ا"))
 
 
 def object_after_name(text: str, tokens: list[Token], first: int, k: int) -> bool:
