@@ -821,3 +821,18 @@ def test_a_quoted_title_after_the_word_it_names_is_not_a_quote():
 def test_speech_after_a_colon_that_closes_its_paragraph_is_the_next_paragraph():
     text = "وقال حارس المنتخب يوسف دياب في تصريحات للإذاعة:\n\nخسرنا مباراة لكننا لم نخسر الأمل في التأهل.\n"
     assert _said(text) == [("direct", "خسرنا مباراة لكننا لم نخسر الأمل في التأهل", "يوسف دياب")]
+
+
+def test_a_construct_object_after_a_full_name_is_cut_at_its_head():
+    assert _said("وانتقد المدير الفني للفريق يوهان كرامر قرار الحكم بشدة، مؤكدا أن الهدف صحيح.") == [
+        ("paraphrase", "الهدف صحيح", "يوهان كرامر")]
+
+
+def test_a_definite_object_after_a_known_family_name_is_not_part_of_the_name():
+    text = ("قال المدرب لوكا فيراري: «الفوز مستحق».\n"
+            "وختم فيراري الحديث: نحتاج إلى الراحة قبل المباراة المقبلة.")
+    assert [speaker for _, _, speaker in _said(text)] == ["لوكا فيراري", "لوكا فيراري"]
+
+
+def test_a_family_name_after_a_verb_with_a_definite_object_keeps_an_unseen_given_name():
+    assert _said("كشف سامر الحلو، عضو اللجنة، أن الموعد تغير.") == [("paraphrase", "الموعد تغير", "سامر الحلو")]

@@ -14,7 +14,7 @@ from .lexicon import normalise
 from .marks import find_colon_speech, find_quotation_spans
 from .mentions import Mention
 from .reported import find_reported
-from .titles import plain_name_word
+from .titles import is_family_nisba, plain_name_word
 from .tokens import article_like, soft_gap, tokenise
 
 
@@ -138,7 +138,7 @@ def _people(doc: Document) -> list[tuple[int, list[str], str]]:
         # names someone even where no mention was read.
         token, before = doc.tokens[k], doc.tokens[k - 1]
         if (token.norm.startswith("ال") and not doc.quoted[k] and plain_name_word(token) and plain_name_word(before)
-                and not article_like(before) and soft_gap(doc.text, before, token)
+                and not article_like(before) and soft_gap(doc.text, before, token) and is_family_nisba(token.norm)
                 and k - 1 not in covered and doc.text[token.end:token.end + 1] in "،,:"):
             found[before.start] = (before.start, [before.norm, token.norm], doc.text[before.start:token.end])
     return sorted(found.values())
@@ -168,13 +168,16 @@ def _full_names(candidates: list[Candidate], people: list[tuple[int, list[str], 
 
 
 def _full_name(word: str, offset: int, people: list[tuple[int, list[str], str]]) -> str | None:
-    """The latest full name before ``offset`` that ends in ``word`` (or starts with it), else the first after."""
-    def fits(words: list[str]) -> bool:
-        return word in (words[-1], words[0], "".join(words[-2:]))
-    before = [name for at, words, name in people if at < offset and fits(words)]
-    if before:
-        return before[-1]
-    return next((name for at, words, name in people if fits(words)), None)
+    """The latest full name before ``offset`` that ends in ``word``, else the first after; only then one that
+    starts with it («أنور» for «أنور إبراهيم»)."""
+    for fits in (lambda words: word in (words[-1], "".join(words[-2:])), lambda words: word == words[0]):
+        before = [name for at, words, name in people if at < offset and fits(words)]
+        if before:
+            return before[-1]
+        found = next((name for at, words, name in people if fits(words)), None)
+        if found:
+            return found
+    return None
 
 
 # --- output ---------------------------------------------------------------------------------------

@@ -131,7 +131,9 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
                    or (run_first is None and _given_name_title(text, tokens, i, k)))
         is_name = is_name or (run_first is not None and title_word_ends_name(text, tokens, k))
         if is_name and run_first is not None and object_after_name(text, tokens, run_first, k):
-            runs.append((run_first, k))  # «أكد الوزير خالد رامي ارتفاع عدد السائحين»: the object
+            # «أكد الوزير خالد رامي ارتفاع عدد السائحين»: the object
+            runs.append((run_first, _object_end(tokens, run_first, k)))
+            run_first = None
             break
         if is_name and (run_first is None or k - run_first < 5):
             if run_first is None:
@@ -142,6 +144,11 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
             runs.append((run_first, k))
             if k - run_first >= 2 and head_key(word) in TITLE_HEADS and not _definite(word):
                 break  # «المستشار ميشيل حليم دفاع الراهب …»: a second office describes the one just named
+            if (k - run_first >= 2 and article_like(token) and not _office_word(word) and not is_family_nisba(word)
+                    and word not in NAME_STOPS and word not in WEEKDAYS and _sentence_goes_on(text, tokens, k)):
+                runs[-1] = (run_first, _object_end(tokens, run_first, k))
+                run_first = None
+                break  # «يوهان كرامر قرار الحكم بشدة»: a definite noun after a full name opens the object
             run_first = None
             if word[0] == "ل" and _office_word(word[1:]):
                 break
@@ -177,6 +184,14 @@ FAMILY_COMPOUNDS = frozenset({"الدين", "الله", "الرحمن", "الا�
 """Second words of compound given names («سعد الدين»): definite, yet part of the name."""
 
 
+def _object_end(tokens: list[Token], first: int, k: int) -> int:
+    """Where a name read from ``first`` ends when the verb's object starts at ``k``: before the indefinite
+    noun a definite one is governed by («ماتياس يايسله نتيجة المباراة»), if two name words remain."""
+    if article_like(tokens[k]) and k - 1 - first >= 2 and not article_like(tokens[k - 1]):
+        return k - 1
+    return k
+
+
 def verbal_noun_shape(word: str) -> bool:
     """The verbal-noun patterns افتعال / انفعال / استفعال / تفاعل («ارتفاع», «انخفاض», «استمرار», «تراجع»):
     written right after a name they open the object of the verb, not a further part of the name."""
@@ -199,6 +214,12 @@ def object_after_name(text: str, tokens: list[Token], first: int, k: int) -> boo
         return False
     if is_family_nisba(word) or tokens[k - 1].norm in ("عبد", "ابو", "أبو", "بن", "ابن", "بو", "آل", "ال"):
         return False
+    return _sentence_goes_on(text, tokens, k)
+
+
+def _sentence_goes_on(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether the words after token ``k`` go on with the clause: no punctuation, «أن», reporting word,
+    preposition or office follows it (a relative pronoun does go on: «الكميات التي …»)."""
     if k + 1 >= len(tokens) or HARD_GAP.search(text[tokens[k].end:tokens[k + 1].start]):
         return False
     following = tokens[k + 1].norm
