@@ -130,7 +130,7 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
                     and not (run_first is None and coordinated_office_word(text, tokens, k)))
                    or (run_first is None and _given_name_title(text, tokens, i, k)))
         is_name = is_name or (run_first is not None and title_word_ends_name(text, tokens, k))
-        if is_name and run_first is not None and object_after_name(text, tokens, run_first, k):
+        if is_name and run_first is not None and not runs and object_after_name(text, tokens, run_first, k):
             # «أكد الوزير خالد رامي ارتفاع عدد السائحين»: the object
             runs.append((run_first, _object_end(tokens, run_first, k)))
             run_first = None
@@ -141,11 +141,13 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
             k += 1
             continue
         if run_first is not None:
+            first_run = not runs
             runs.append((run_first, k))
             if k - run_first >= 2 and head_key(word) in TITLE_HEADS and not _definite(word):
                 break  # «المستشار ميشيل حليم دفاع الراهب …»: a second office describes the one just named
-            if (k - run_first >= 2 and article_like(token) and not _office_word(word) and not is_family_nisba(word)
-                    and word not in NAME_STOPS and word not in WEEKDAYS and _sentence_goes_on(text, tokens, k)):
+            if (first_run and k - run_first >= 2 and article_like(token) and not _office_word(word)
+                    and not is_family_nisba(word) and word not in NAME_STOPS and word not in WEEKDAYS
+                    and _sentence_goes_on(text, tokens, k)):
                 runs[-1] = (run_first, _object_end(tokens, run_first, k))
                 run_first = None
                 break  # «يوهان كرامر قرار الحكم بشدة»: a definite noun after a full name opens the object
@@ -201,7 +203,8 @@ def verbal_noun_shape(word: str) -> bool:
 
 
 def object_after_name(text: str, tokens: list[Token], first: int, k: int) -> bool:
-    """Whether token ``k``, though it could be a name word, starts what follows the name read from ``first``.
+    """Whether token ``k``, though it could be a name word, starts what follows the name read from ``first``
+    (the first run of name words after the office: a later run is read as the chain always was).
 
     A verbal noun after a name's first word, or a definite word after two name words that is no nisba
     family name (الجواهري), no part of a compound given name (الدين) and no word after «عبد/أبو», when
