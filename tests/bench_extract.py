@@ -5,7 +5,7 @@
 Three collections: the development half of our own corpus (rules were tuned on it), the held-out half
 (never tuned on) and the five seeds (gold: the quotes curated in data/facts.yaml).  A candidate matches a
 gold quote of the same kind when their spans share at least half of the longer one; its speaker is right
-when the names agree word for word at one end (``تشافي`` ~ ``تشافي هيرنانديز``), or, on the seeds, when
+when the names agree word for word at one end (``تشالي`` ~ ``تشالي بيرموديز``), or, on the seeds, when
 the actor ids agree.  Prints figures; asserts nothing (tests/test_extract_corpus.py does).
 """
 

@@ -745,3 +745,94 @@ def test_speech_after_a_colon_ends_where_the_writer_reports_again():
     text = "وقالت الوزيرة منى عيسى: الموسم كان ناجحا رغم الصعوبات وأوضحت أن الإيرادات ارتفعت بنسبة كبيرة."
     assert _said(text) == [("direct", "الموسم كان ناجحا رغم الصعوبات", "منى عيسى"),
                            ("paraphrase", "الإيرادات ارتفعت بنسبة كبيرة", "منى عيسى")]
+
+
+def test_a_family_name_alone_speaks_under_the_full_name_written_earlier():
+    text = ("تحدث مروان الدباغ، مدرب فريق الشرطة، عن مباراة الغد.\n"
+            "وقال الدباغ في المؤتمر الصحفي: «اللاعبون مستعدون تماما».")
+    assert _said(text) == [("direct", "اللاعبون مستعدون تماما", "مروان الدباغ")]
+
+
+def test_a_family_name_written_joined_finds_the_full_name_written_apart():
+    text = "قال سامي عبد الله، مدير الميناء، إن الحركة عادت.\nوأضاف \"عبدالله\" أن الشحنات تأخرت يومين."
+    assert [speaker for _, _, speaker in _said(text)] == ["سامي عبد الله", "سامي عبد الله"]
+
+
+def test_a_verbal_noun_after_a_name_opens_the_object_not_the_name():
+    assert _said("أكد وزير النقل حسام فريد انخفاض عدد الحوادث، موضحا أن الطرق الجديدة ساعدت.") == [
+        ("paraphrase", "الطرق الجديدة ساعدت", "حسام فريد")]
+
+
+def test_a_definite_object_after_a_full_name_is_not_a_family_name():
+    assert _said("رجح المتحدث باسم الهيئة كريم ناصر الأرقام التي نشرت أمس، مبينا أنها دقيقة.") == [
+        ("paraphrase", "دقيقة", "كريم ناصر")]
+
+
+def test_a_nisba_family_name_after_two_names_stays_in_the_name():
+    assert _said("وقال المدرب سالم جابر الحربي إن التدريبات تبدأ غدا.") == [
+        ("paraphrase", "التدريبات تبدأ غدا", "سالم جابر الحربي")]
+
+
+def test_al_sayyid_before_one_name_word_is_a_given_name():
+    assert _said("قال السيد الحلواني، خبير الطاقة المتجددة، إن الألواح الشمسية أرخص هذا العام.") == [
+        ("paraphrase", "الألواح الشمسية أرخص هذا العام", "السيد الحلواني")]
+
+
+def test_al_sayyid_before_a_full_name_is_an_honorific():
+    assert _said("وأكد السيد نبيل حداد أن المعرض يفتح أبوابه غدا.") == [
+        ("paraphrase", "المعرض يفتح أبوابه غدا", "نبيل حداد")]
+
+
+def test_a_second_field_of_an_office_joined_by_wa_names_nobody():
+    text = ("أوضح السيد الشناوي، وزير الري والموارد المائية، أن السد يعمل بكامل طاقته.\n"
+            "وقال وزير الري واستصلاح الأراضي إن الأمطار تأخرت.")
+    assert [speaker for _, _, speaker in _said(text)] == ["السيد الشناوي", "السيد الشناوي"]
+
+
+def test_ma_zal_written_as_one_word_is_no_name_and_a_relative_clause_verb_reports_nothing():
+    text = ("وقال المهندس طارق سليم إن الأسعار التي أعلنها مدير الشركة مازالت مرتفعة، مضيفا أن التخفيض ممكن.")
+    assert [(kind, speaker) for kind, _, speaker in _said(text)] == [
+        ("paraphrase", "طارق سليم"), ("paraphrase", "طارق سليم")]
+
+
+def test_the_defence_of_a_defendant_is_the_lawyer_named_before_never_the_defendant():
+    text = ("ترافع المحامي سامي نصار دفاع المتهمة ليلى حسن أمام الدائرة، مؤكدا أن التحقيق شابه القصور.\n"
+            "وأضاف دفاع المتهمة أن الشهود تراجعوا عن أقوالهم.")
+    assert [(quote, speaker) for _, quote, speaker in _said(text)] == [
+        ("التحقيق شابه القصور", "سامي نصار"), ("الشهود تراجعوا عن أقوالهم", "سامي نصار")]
+
+
+def test_the_place_a_preposition_governs_in_an_office_is_not_the_first_name():
+    assert _said("وقال مدير المكتب الإقليمي في تورينا ماركو بيلي إن المساعدات وصلت.") == [
+        ("paraphrase", "المساعدات وصلت", "ماركو بيلي")]
+
+
+def test_a_time_word_before_a_name_word_is_a_given_name():
+    text = "وقال مدير النادي، صباح الكبيسي، إن الملعب جاهز.\nوأضاف صباح الخميس أن التذاكر نفدت."
+    assert [speaker for _, _, speaker in _said(text)] == ["صباح الكبيسي", "صباح الكبيسي"]
+
+
+def test_a_quoted_title_after_the_word_it_names_is_not_a_quote():
+    text = ('وقالت الوزيرة ريم عادل خلال ندوة تحت عنوان "المدن الذكية بين الحلم والواقع" إن التمويل متاح.\n'
+            'وجاء حديثها في حوار ببرنامج «صباح الخير يا بلدي» على القناة الأولى.')
+    assert _said(text) == [("paraphrase", "التمويل متاح", "ريم عادل")]
+
+
+def test_speech_after_a_colon_that_closes_its_paragraph_is_the_next_paragraph():
+    text = "وقال حارس المنتخب يوسف دياب في تصريحات للإذاعة:\n\nخسرنا مباراة لكننا لم نخسر الأمل في التأهل.\n"
+    assert _said(text) == [("direct", "خسرنا مباراة لكننا لم نخسر الأمل في التأهل", "يوسف دياب")]
+
+
+def test_a_construct_object_after_a_full_name_is_cut_at_its_head():
+    assert _said("وانتقد المدير الفني للفريق يوهان كرامر قرار الحكم بشدة، مؤكدا أن الهدف صحيح.") == [
+        ("paraphrase", "الهدف صحيح", "يوهان كرامر")]
+
+
+def test_a_definite_object_after_a_known_family_name_is_not_part_of_the_name():
+    text = ("قال المدرب لوكا فيراري: «الفوز مستحق».\n"
+            "وختم فيراري الحديث: نحتاج إلى الراحة قبل المباراة المقبلة.")
+    assert [speaker for _, _, speaker in _said(text)] == ["لوكا فيراري", "لوكا فيراري"]
+
+
+def test_a_family_name_after_a_verb_with_a_definite_object_keeps_an_unseen_given_name():
+    assert _said("كشف سامر الحلو، عضو اللجنة، أن الموعد تغير.") == [("paraphrase", "الموعد تغير", "سامر الحلو")]

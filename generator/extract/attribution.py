@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .aliases import AliasIndex
 from .document import Cue, Document, can_speak, introduces_speech, subject_after, subject_before
-from .lexicon import NAME_OF_HEADS, TRAILING_CONNECTIVES, head_in
+from .lexicon import NAME_OF_HEADS, TRAILING_CONNECTIVES, head_key, prefix_variants
 from .mentions import Mention
 from .tokens import QUOTE_CHARS, SENTENCE_END, first_token_from, tokenise
 
@@ -28,9 +28,10 @@ def is_quote(text: str, span: tuple[int, int], aliases: AliasIndex) -> bool:
         return False
     if length <= 6 and is_heading(text, span):
         return False
-    if length <= 6:
+    if length <= 8:
+        # «ببرنامج "على مسؤوليتي"», «تحت عنوان "…"»: the quoted words name what the word before them heads
         previous = tokenise(text, max(0, start - 40), start)
-        if previous and head_in(previous[-1].norm, NAME_OF_HEADS):
+        if previous and any(head_key(rest) in NAME_OF_HEADS for _, rest in prefix_variants(previous[-1].norm)):
             return False
     return True
 

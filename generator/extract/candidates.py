@@ -14,7 +14,8 @@ from .lexicon import normalise
 from .marks import find_colon_speech, find_quotation_spans
 from .mentions import Mention
 from .reported import find_reported
-from .tokens import tokenise
+from .titles import is_family_nisba, plain_name_word
+from .tokens import article_like, soft_gap, tokenise
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def extract_quotes(text: str, source: str, actors: Mapping[str, Iterable[str]]) 
         candidates.append(_candidate(doc, aliases, source, (reported.start, reported.end), "paraphrase",
                                      cue.subject, cue.surface, cue.date, score))
     candidates.sort(key=lambda c: (c.start, c.end))
-    return _full_names(candidates)
+    return _full_names(candidates, _people(doc))
 
 
 def _candidate(doc: Document, aliases: AliasIndex, source: str, span: tuple[int, int], kind: str,
@@ -120,21 +121,63 @@ GENERIC_MODIFIERS = frozenset(normalise(w) for w in "الرسمي الرسمية
 """Words after a title head that qualify the office, not the body it belongs to."""
 
 
-def _full_names(candidates: list[Candidate]) -> list[Candidate]:
-    """A surname alone («الجواهري») stands for the full name written earlier («عبد اللطيف الجواهري»)."""
+def _people(doc: Document) -> list[tuple[int, list[str], str]]:
+    """(offset, normalised words, name as written) of every person the article names with two words or
+    more: titled mentions and the subjects read after a verb («كشف علي الزين، عضو …»)."""
+    found = {}
+    covered = set()
+    named = [m for m in doc.mentions if m.kind == "person"]
+    named += [c.subject for c in doc.cues if c.subject is not None and c.subject.kind == "person"]
+    for m in named:
+        words = normalise(m.name).split()
+        if len(words) > 1 and m.actor is None:
+            found[doc.tokens[m.first].start] = (doc.tokens[m.first].start, words, m.name)
+        covered.update(range(m.first, m.last))
+    for k in range(1, len(doc.tokens)):
+        # «سخر لاعب المنتخب أسامة العزوزي، …»: a family name with its article right after a given name
+        # names someone even where no mention was read.
+        token, before = doc.tokens[k], doc.tokens[k - 1]
+        if (token.norm.startswith("ال") and not doc.quoted[k] and plain_name_word(token) and plain_name_word(before)
+                and not article_like(before) and soft_gap(doc.text, before, token) and is_family_nisba(token.norm)
+                and k - 1 not in covered and doc.text[token.end:token.end + 1] in "،,:"):
+            found[before.start] = (before.start, [before.norm, token.norm], doc.text[before.start:token.end])
+    return sorted(found.values())
+
+
+def _full_names(candidates: list[Candidate], people: list[tuple[int, list[str], str]]) -> list[Candidate]:
+    """A surname alone («الجواهري», «عبدالله») stands for the full name written before it («عبد اللطيف
+    الجواهري», «حسن عبد الله»), or, when the article names him fully only later, the first such name."""
     seen: dict[str, Candidate] = {}
     out: list[Candidate] = []
     for c in candidates:
         words = normalise(c.speaker_name or "").split()
-        if c.speaker_kind == "person" and len(words) == 1 and words[0] in seen and c.speaker is None:
-            full = seen[words[0]]
-            c = replace(c, speaker_name=full.speaker_name, speaker_title=c.speaker_title or full.speaker_title,
-                        speaker_affiliation=c.speaker_affiliation or full.speaker_affiliation)
+        if c.speaker_kind == "person" and len(words) == 1 and c.speaker is None:
+            full = _full_name(words[0], c.start, people)
+            if full is not None:
+                c = replace(c, speaker_name=full)
+            elif words[0] in seen:
+                earlier = seen[words[0]]
+                c = replace(c, speaker_name=earlier.speaker_name,
+                            speaker_title=c.speaker_title or earlier.speaker_title,
+                            speaker_affiliation=c.speaker_affiliation or earlier.speaker_affiliation)
         elif c.speaker_kind == "person" and len(words) > 1:
             for word in words:  # «الجواهري» for «عبد اللطيف الجواهري», «أنور» for «أنور إبراهيم»
                 seen.setdefault(word, c)
         out.append(c)
     return out
+
+
+def _full_name(word: str, offset: int, people: list[tuple[int, list[str], str]]) -> str | None:
+    """The latest full name before ``offset`` that ends in ``word``, else the first after; only then one that
+    starts with it («أنور» for «أنور إبراهيم»)."""
+    for fits in (lambda words: word in (words[-1], "".join(words[-2:])), lambda words: word == words[0]):
+        before = [name for at, words, name in people if at < offset and fits(words)]
+        if before:
+            return before[-1]
+        found = next((name for at, words, name in people if fits(words)), None)
+        if found:
+            return found
+    return None
 
 
 # --- output ---------------------------------------------------------------------------------------

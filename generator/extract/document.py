@@ -20,6 +20,7 @@ from .lexicon import (
     NAME_STOPS,
     NOUN_CUES,
     PARTICIPLE_CUES,
+    RELATIVE_PRONOUNS,
     SKIPPABLE_BEFORE_SUBJECT,
     STATEMENT_HEADS,
     STATEMENT_PLACE_VERBS,
@@ -32,7 +33,7 @@ from .lexicon import (
     strip_article,
 )
 from .mentions import CALLED, Mention, MentionFinder
-from .titles import name_run, name_run_before, plain_name_word
+from .titles import SAYYID, is_family_nisba, name_run, name_run_before, plain_name_word
 from .tokens import (
     HARD_GAP,
     QUOTE_CHARS,
@@ -68,8 +69,8 @@ def find_cues(text: str, tokens: list[Token], quoted: list[bool]) -> list[Cue]:
     """Reporting cues outside quotations: verbs inside quoted speech report someone else's words."""
     cues: list[Cue] = []
     for i, token in enumerate(tokens):
-        if quoted[i] or (i > 0 and tokens[i - 1].norm in VERBAL_NOUN_MARKERS):
-            continue  # «طلب عدم ذكر اسمه»: a verbal noun, nobody speaking
+        if quoted[i] or (i > 0 and tokens[i - 1].norm in VERBAL_NOUN_MARKERS | RELATIVE_PRONOUNS):
+            continue  # «طلب عدم ذكر اسمه»: a verbal noun, nobody speaking; «التي أقرها»: a relative clause
         word = token.norm
         start = start_without_conjunction(text, token)
         if lexicon_word(word, VERB_CUES):
@@ -211,6 +212,12 @@ def bare_name(doc: Document, j: int, limit: int) -> Mention | None:
             break
     if last == j or last >= len(doc.tokens):
         return None
+    second = doc.tokens[j + 1] if last - j == 2 else None
+    if (second is not None and article_like(second) and not is_family_nisba(second.norm)
+            and doc.tokens[j].norm in _last_names(doc, j)):
+        # «وختم بيولي الحديث:» after «ستيفانو بيولي»: a definite noun after a known family name is the object
+        return Mention(j, j + 1, j, doc.text[start_without_conjunction(doc.text, doc.tokens[j]):doc.tokens[j].end],
+                       None, "person")
     gap = doc.text[doc.tokens[last - 1].end:doc.tokens[last].start]
     follower = doc.tokens[last].norm
     if not (HARD_GAP.search(gap) or follower in COMPLEMENTIZERS or follower in NAME_FOLLOWERS
@@ -218,6 +225,8 @@ def bare_name(doc: Document, j: int, limit: int) -> Mention | None:
             or (follower.startswith("ل") and (follower.startswith("لل") or head_in(follower[1:], MEDIA_HEADS)))):
         # «قال ألبانيز للصحفيين», «قال رايان لوكالة كيودو»: to whom, after the name
         return None
+    if doc.tokens[j].norm in SAYYID and last - j > 2:
+        j += 1  # «السيد أحمد عيسى»: an honorific before a full name
     start = start_without_conjunction(doc.text, doc.tokens[j])
     return Mention(j, last, j, doc.text[start:doc.tokens[last - 1].end], None, "person")
 
@@ -239,6 +248,13 @@ def _described_name(doc: Document, j: int, limit: int) -> Mention | None:
         person.phrase_first = j
         person.title = doc.text[doc.tokens[j].start:doc.tokens[k - 1].end]
     return person
+
+
+def _last_names(doc: Document, j: int) -> set[str]:
+    """Last words of the names of people named, or speaking, before token ``j``."""
+    named = [m for m in doc.mentions if m.first < j and m.kind == "person"]
+    named += [c.subject for c in doc.cues if c.index < j and c.subject is not None and c.subject.kind == "person"]
+    return {normalise(m.name).split()[-1] for m in named if m.name.strip()}
 
 
 def _surnames(doc: Document, j: int) -> set[str]:

@@ -125,8 +125,9 @@ TITLE_HEADS = key_set(
     "وزير متحدث ناطق أمين رئيس نائب مساعد مستشار سفير مندوب ممثل قائد زعيم مدير منسق مبعوث ملك أمير "
     "عاهل ولي سيناتور عضو مفوض محلل خبير باحث أستاذ كاتب مراسل ناشط محامي جنرال عقيد "
     "مرشح مفتي قاضي والي محافظ مدرب لاعب حارس مهاجم نجم دكتور مهندس كابتن لواء قيادي "
-    "مخرج منتج روائي ناشر مؤلف شاعر ناقد فنان وكيل عميد نقيب"
+    "مخرج منتج روائي ناشر مؤلف شاعر ناقد فنان وكيل عميد نقيب دفاع"
 )
+"""«دفاع» is the lawyer in a court report: «X دفاع المتهم», and later «وأوضح دفاع المتهم» is X."""
 # Heads of descriptions standing for a person the article does not name.
 UNNAMED_HEADS = key_set("مسؤول مسؤولون مسؤولين مصدر مصادر دبلوماسي دبلوماسيون أحد إحدى")
 STATEMENT_HEADS = key_set("بيان تصريح تغريدة رسالة مذكرة")
@@ -139,7 +140,8 @@ MEDIA_HEADS = key_set("وكالة وكالتا وكالات صحيفة جريد�
 # Words before a quoted name showing it names something rather than quotes someone.
 NAME_OF_HEADS = MEDIA_HEADS | key_set(
     "حزب حركة منظمة شركة مجموعة تنظيم جماعة جمعية مؤسسة برنامج عملية مبادرة مشروع خطة مركز معهد "
-    "مؤتمر منتدى قمة اتفاق اتفاقية معاهدة كتاب فيلم وثيقة هاشتاغ وسم شعار لقب"
+    "مؤتمر منتدى قمة اتفاق اتفاقية معاهدة كتاب فيلم وثيقة هاشتاغ وسم شعار لقب عنوان اسم مسلسل رواية "
+    "ديوان مسرحية أغنية ألبوم حملة ندوة معرض مهرجان"
 )
 ALL_HEADS = TITLE_HEADS | UNNAMED_HEADS | STATEMENT_HEADS | INSTITUTION_HEADS | MEDIA_HEADS
 # News agencies carry statements but never make them.
@@ -176,7 +178,11 @@ NAME_STOPS = (
     PREPOSITIONS | COMPLEMENTIZERS | SKIPPABLE_BEFORE_SUBJECT | COUNTERPART_WORDS
     | norm_set("الذي التي الذين اللذين اللتين هذا هذه ذلك تلك قد لقد لن لم لا ما كما ثم أو حيث حين "
                 "عندما بينما إذ إذا لكن لكنه غير خلال عقب إثر أثناء هناك هنا هو هي هم نحن أنا أما كان وكان كانت وكانت")
+    # «ما زال» and its kin written as one word («ماتزال كما هي») read like a name without this
+    | norm_set("مازال مازالت مازالوا ماتزال مايزال مايزالون لازال لازالت لازالوا لاتزال لايزال مابرح مادام ماانفك")
 )
+RELATIVE_PRONOUNS = norm_set("الذي التي الذين اللذين اللتين اللاتي اللواتي")
+"""A reporting verb right after them heads a relative clause («المواعيد التي أقرها الوزير»), not speech."""
 NAME_CONNECTORS = norm_set("عبد أبو أبي بن ابن بو آل")  # names that go on with a word in ال
 STATEMENT_LINKS = norm_set("صادر صادرة الصادر الصادرة صدر عن من مشترك المشترك")  # «بيان صادر عن الكرملين»
 ISSUED_STATEMENTS = norm_set("بيانا بيانًا")  # «أصدرت X وY بيانا مشتركا»: the issuers come before it

@@ -236,7 +236,17 @@ def find_colon_speech(text: str, quotes: list[tuple[int, int]]) -> list[tuple[in
         start = colon + 1
         while start < para_end and text[start] in " \t":
             start += 1
-        if start >= para_end or text[start] in QUOTE_CHARS:
+        if start >= para_end:
+            # «قال X عبر تصريحات:» closing its paragraph: the speech is the next paragraph.
+            following = start
+            while following < len(text) and text[following] in " \t\n\r":
+                following += 1
+            if following >= len(text) or text.count("\n", start, following) > 2:
+                continue
+            start = following
+            para_end = text.find("\n", start)
+            para_end = len(text) if para_end < 0 else para_end
+        if text[start] in QUOTE_CHARS:
             continue
         stop = SENTENCE_END.search(text, start, para_end)
         span = trimmed(text, start, _before_next_statement(text, start, stop.start() if stop else para_end))

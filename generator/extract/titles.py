@@ -126,16 +126,31 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
         if word in COMPLEMENTIZERS or lexicon_word(word, ALL_CUES) or TANWEEN.search(token.surface):
             break  # tanween marks an adverbial («ردًا على …»): the office has ended
         # A definite word joins a name only after a given name: «عبد اللطيف», «نادية الفاسي».
-        is_name = ((_plain_name_word(token) and (not article_like(token) or run_first is not None))
+        is_name = ((_plain_name_word(token) and (not article_like(token) or run_first is not None)
+                    and not (run_first is None and coordinated_office_word(text, tokens, k)))
                    or (run_first is None and _given_name_title(text, tokens, i, k)))
         is_name = is_name or (run_first is not None and title_word_ends_name(text, tokens, k))
+        if is_name and run_first is not None and not runs and object_after_name(text, tokens, run_first, k):
+            # «أكد الوزير خالد رامي ارتفاع عدد السائحين»: the object
+            runs.append((run_first, _object_end(tokens, run_first, k)))
+            run_first = None
+            break
         if is_name and (run_first is None or k - run_first < 5):
             if run_first is None:
                 run_first = k
             k += 1
             continue
         if run_first is not None:
+            first_run = not runs
             runs.append((run_first, k))
+            if k - run_first >= 2 and head_key(word) in TITLE_HEADS and not _definite(word):
+                break  # «المستشار ميشيل حليم دفاع الراهب …»: a second office describes the one just named
+            if (first_run and k - run_first >= 2 and article_like(token) and not _office_word(word)
+                    and not is_family_nisba(word) and word not in NAME_STOPS and word not in WEEKDAYS
+                    and _sentence_goes_on(text, tokens, k)):
+                runs[-1] = (run_first, _object_end(tokens, run_first, k))
+                run_first = None
+                break  # «يوهان كرامر قرار الحكم بشدة»: a definite noun after a full name opens the object
             run_first = None
             if word[0] == "ل" and _office_word(word[1:]):
                 break
@@ -153,6 +168,8 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
         or (first - 1 > i and _office_word(before) and head_key(before) not in TITLE_HEADS))
     if last - first == 1 and governed and first - 1 > i:
         return None  # «قائد منتخب مصر»: the one word an office noun governs is a place, not a name
+    if last - first >= 3 and before in ("في", "الى", "إلى", "لدى"):
+        governed = True  # «رئيسة فريق البنك في ناريا كارلا مونتيرو»: the place a preposition governs
     if last - first >= 2 and governed:
         # «إلى محادثات جنيف كينجي أوتا», «رئيس وزراء بريطانيا بوريس جونسون», «مدرب ريال مدريد كارلو
         # أنشيلوتي»: an indefinite office noun governs a place or a body (one word, or a compound the
@@ -163,6 +180,54 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
         if k < last:
             first = k
     return TitledName(i, first, last)
+
+
+FAMILY_COMPOUNDS = frozenset({"الدين", "الله", "الرحمن", "الاسلام", "الإسلام"})
+"""Second words of compound given names («سعد الدين»): definite, yet part of the name."""
+
+
+def _object_end(tokens: list[Token], first: int, k: int) -> int:
+    """Where a name read from ``first`` ends when the verb's object starts at ``k``: before the indefinite
+    noun a definite one is governed by («ماتياس يايسله نتيجة المباراة»), if two name words remain."""
+    if article_like(tokens[k]) and k - 1 - first >= 2 and not article_like(tokens[k - 1]):
+        return k - 1
+    return k
+
+
+def verbal_noun_shape(word: str) -> bool:
+    """The verbal-noun patterns افتعال / انفعال / استفعال / تفاعل («ارتفاع», «انخفاض», «استمرار», «تراجع»):
+    written right after a name they open the object of the verb, not a further part of the name."""
+    return ((len(word) == 6 and word[0] == "ا" and word[4] == "ا" and (word[2] == "ت" or word[1] == "ن"))
+            or (len(word) == 7 and word.startswith("است") and word[5] == "ا")
+            or (len(word) == 5 and word[0] == "ت" and word[2] == "ا"))
+
+
+def object_after_name(text: str, tokens: list[Token], first: int, k: int) -> bool:
+    """Whether token ``k``, though it could be a name word, starts what follows the name read from ``first``
+    (the first run of name words after the office: a later run is read as the chain always was).
+
+    A verbal noun after a name's first word, or a definite word after two name words that is no nisba
+    family name (الجواهري), no part of a compound given name (الدين) and no word after «عبد/أبو», when
+    the sentence goes on after it («توقع المتحدث محمد الخزاعي الكميات التي …»).
+    """
+    word = tokens[k].norm
+    if k - first >= 1 and verbal_noun_shape(word):
+        return True
+    if k - first < 2 or not article_like(tokens[k]) or word in FAMILY_COMPOUNDS:
+        return False
+    if is_family_nisba(word) or tokens[k - 1].norm in ("عبد", "ابو", "أبو", "بن", "ابن", "بو", "آل", "ال"):
+        return False
+    return _sentence_goes_on(text, tokens, k)
+
+
+def _sentence_goes_on(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether the words after token ``k`` go on with the clause: no punctuation, «أن», reporting word,
+    preposition or office follows it (a relative pronoun does go on: «الكميات التي …»)."""
+    if k + 1 >= len(tokens) or HARD_GAP.search(text[tokens[k].end:tokens[k + 1].start]):
+        return False
+    following = tokens[k + 1].norm
+    return not (following in COMPLEMENTIZERS or lexicon_word(following, ALL_CUES) or following in CHAIN_ENDS
+                or head_key(following) in TITLE_HEADS) or following in ("الذي", "التي")
 
 
 def _name_in_commas(text: str, tokens: list[Token], quoted: list[bool], i: int, k: int) -> TitledName | None:
@@ -218,9 +283,40 @@ def _given_name_title(text: str, tokens: list[Token], i: int, k: int) -> bool:
     return k + 2 >= len(tokens) or not _office_word(tokens[k + 2].norm)
 
 
+SAYYID = frozenset({"السيد", "السيده"})
+"""«السيد» is a given name before one name word («السيد القصير»), an honorific before a full name."""
+TIME_GIVEN_NAMES = frozenset({"صباح", "ضحى", "فجر"})
+"""Time words that are also given names."""
+WAW_GIVEN_NAMES = frozenset({"وليد", "وائل", "وفاء", "وسام", "وجيه", "وحيد", "وديع", "وهبه", "ولاء", "وداد",
+                             "وصفي", "وضاح", "ورده", "وجدي", "وجدان", "وئام", "وسيم", "وفيق", "والي"})
+"""Given names whose first letter reads like a joined «و»."""
+
+
+def coordinated_office_word(text: str, tokens: list[Token], k: int) -> bool:
+    """«وزير الزراعة واستصلاح الأراضي»: a word with a joined «و» after the definite end of an office,
+    governing the definite word after it, coordinates a second field of the office; it starts no name."""
+    word = tokens[k].norm
+    if not word.startswith("و") or len(word) < 5 or word in WAW_GIVEN_NAMES or k == 0 or k + 1 >= len(tokens):
+        return False
+    previous, following = tokens[k - 1], tokens[k + 1]
+    return (_definite(previous.norm) and article_like(following)
+            and not HARD_GAP.search(text[tokens[k].end:following.start]))
+
+
+def is_family_nisba(word: str) -> bool:
+    return strip_article(word).endswith(("ي", "يه"))
+
+
 def name_run(tokens: list[Token], quoted: list[bool], first: int, limit: int) -> int:
     """Index after the run of name words from ``first`` (a definite one only after a given name), up to 4."""
     k = first
+    if first + 1 < limit and tokens[first].norm in SAYYID and not quoted[first + 1] and _plain_name_word(
+            tokens[first + 1]):
+        k = first + 1  # «السيد القصير»
+    elif (first + 1 < limit and tokens[first].norm in TIME_GIVEN_NAMES and not quoted[first + 1]
+          and _plain_name_word(tokens[first + 1])
+          and (not article_like(tokens[first + 1]) or is_family_nisba(tokens[first + 1].norm))):
+        k = first + 1  # «صباح رضا»: a time word before a name word is a given name («صباح الأحد» is not)
     while k < limit and k - first < 4 and not quoted[k] and _plain_name_word(tokens[k]) and (
         k > first or not article_like(tokens[k])
     ):
@@ -233,6 +329,6 @@ def name_run_before(tokens: list[Token], quoted: list[bool], end: int, floor: in
     k = end
     while k > floor and end - k < 4 and not quoted[k - 1] and _plain_name_word(tokens[k - 1]):
         k -= 1
-    while k < end and article_like(tokens[k]):
-        k += 1  # a name starts with a given name, not with its article
+    while k < end and article_like(tokens[k]) and not (tokens[k].norm in SAYYID and end - k == 2):
+        k += 1  # a name starts with a given name, not with its article («السيد القصير» does)
     return k
