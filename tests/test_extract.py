@@ -20,13 +20,13 @@ FACTS = ROOT / "data" / "facts.yaml"
 
 # Invented actors for the snippets below; ids map to every spelling an article might use.
 ACTORS: dict[str, list[str]] = {
-    "pekka-haavisto": ["بيكا هافيستو", "هافيستو"],
-    "mevlut-cavusoglu": ["مولود جاويش أوغلو", "جاويش أوغلو"],
-    "antony-blinken": ["أنتوني بلينكن", "بلينكن", "بلينكين"],
-    "dmitry-peskov": ["دميتري بيسكوف", "ديمتري بيسكوف", "بيسكوف"],
-    "maria-zakharova": ["ماريا زاخاروفا", "زاخاروفا"],
-    "sergei-lavrov": ["سيرغي لافروف", "لافروف"],
-    "ben-wallace": ["بن والاس", "والاس"],
+    "rikka-halisto": ["ريكا هاليستو", "هاليستو"],
+    "masud-davish-oglu": ["مسعود داويش أوغلو", "داويش أوغلو"],
+    "antony-blokken": ["أنتوني بلوكن", "بلوكن", "بلوكين"],
+    "dmitry-birsov": ["دميتري بيرسوف", "ديمتري بيرسوف", "بيرسوف"],
+    "maria-zagorova": ["ماريا زاغوروفا", "زاغوروفا"],
+    "sergei-laromov": ["سيرغي لاروموف", "لاروموف"],
+    "ben-waros": ["بن واروس", "واروس"],
     "white-house": ["البيت الأبيض"],
     "kremlin": ["الكرملين"],
     "eu": ["الاتحاد الأوروبي"],
@@ -55,79 +55,79 @@ def quoted(text: str) -> list[str]:
 # --- speaker before the quotation -----------------------------------------------------------------
 
 def test_verb_title_name_colon() -> None:
-    c = only('قال وزير الخارجية الفنلندي بيكا هافيستو: "لن نتخلى عن حقنا في اختيار تحالفاتنا".')
+    c = only('قال وزير الخارجية الفنلندي ريكا هاليستو: "لن نتخلى عن حقنا في اختيار تحالفاتنا".')
     assert c.text == "لن نتخلى عن حقنا في اختيار تحالفاتنا"
-    assert (c.speaker, c.speaker_name, c.cue) == ("pekka-haavisto", "بيكا هافيستو", "قال")
+    assert (c.speaker, c.speaker_name, c.cue) == ("rikka-halisto", "ريكا هاليستو", "قال")
 
 
 def test_text_is_the_exact_slice_of_the_source() -> None:
-    text = 'وأكد بيسكوف أن "موسكو لا تهدد أحدا ولا تنوي مهاجمة أي دولة".'
+    text = 'وأكد بيرسوف أن "موسكو لا تهدد أحدا ولا تنوي مهاجمة أي دولة".'
     c = only(text)
     assert text[c.start:c.end] == c.text == "موسكو لا تهدد أحدا ولا تنوي مهاجمة أي دولة"
-    assert (c.speaker, c.speaker_name, c.cue) == ("dmitry-peskov", "بيسكوف", "أكد")
+    assert (c.speaker, c.speaker_name, c.cue) == ("dmitry-birsov", "بيرسوف", "أكد")
 
 
 def test_feminine_verb_and_spokeswoman_title() -> None:
-    c = only('وقالت المتحدثة باسم وزارة الخارجية الروسية ماريا زاخاروفا إن "الغرب يتجاهل مخاوفنا الأمنية منذ سنوات".')
-    assert (c.speaker, c.speaker_name, c.cue) == ("maria-zakharova", "ماريا زاخاروفا", "قالت")
+    c = only('وقالت المتحدثة باسم وزارة الخارجية الروسية ماريا زاغوروفا إن "الغرب يتجاهل مخاوفنا الأمنية منذ سنوات".')
+    assert (c.speaker, c.speaker_name, c.cue) == ("maria-zagorova", "ماريا زاغوروفا", "قالت")
 
 
 def test_title_and_name_in_apposition_between_commas() -> None:
-    c = only('وصرح المتحدث باسم الكرملين، ديمتري بيسكوف، بأن "القرار النهائي يعود إلى الرئيس وحده".')
-    assert (c.speaker, c.speaker_name, c.cue) == ("dmitry-peskov", "ديمتري بيسكوف", "صرح")
+    c = only('وصرح المتحدث باسم الكرملين، ديمتري بيرسوف، بأن "القرار النهائي يعود إلى الرئيس وحده".')
+    assert (c.speaker, c.speaker_name, c.cue) == ("dmitry-birsov", "ديمتري بيرسوف", "صرح")
 
 
 def test_subject_before_the_verb() -> None:
-    c = only('وزير الدفاع البريطاني بن والاس، قال في مؤتمر صحفي: "سنرسل مزيدا من المدربين إلى المنطقة".')
-    assert (c.speaker, c.speaker_name, c.cue) == ("ben-wallace", "بن والاس", "قال")
+    c = only('وزير الدفاع البريطاني بن واروس، قال في مؤتمر صحفي: "سنرسل مزيدا من المدربين إلى المنطقة".')
+    assert (c.speaker, c.speaker_name, c.cue) == ("ben-waros", "بن واروس", "قال")
 
 
 def test_unknown_person_keeps_the_name_without_an_id() -> None:
-    c = only('وقال رئيس الوزراء الإستوني كايا كالاس: "أمن البلطيق جزء لا يتجزأ من أمن أوروبا كلها".')
-    assert (c.speaker, c.speaker_name, c.cue) == (None, "كايا كالاس", "قال")
+    c = only('وقال رئيس الوزراء الإستوني كايا كاروس: "أمن البلطيق جزء لا يتجزأ من أمن أوروبا كلها".')
+    assert (c.speaker, c.speaker_name, c.cue) == (None, "كايا كاروس", "قال")
 
 
 def test_participle_cue_takes_the_subject_of_its_verb() -> None:
-    c = only('لافروف تحدث في المؤتمر نفسه قائلاً: "ننتظر ردا مكتوبا قبل نهاية الشهر".')
-    assert (c.speaker, c.speaker_name, c.cue) == ("sergei-lavrov", "لافروف", "قائلاً")
+    c = only('لاروموف تحدث في المؤتمر نفسه قائلاً: "ننتظر ردا مكتوبا قبل نهاية الشهر".')
+    assert (c.speaker, c.speaker_name, c.cue) == ("sergei-laromov", "لاروموف", "قائلاً")
 
 
 # --- speaker after the quotation ------------------------------------------------------------------
 
 def test_trailing_verb_and_subject() -> None:
-    c = only('"سنواصل دعم شركائنا في المنطقة مهما طال الوقت"، قال وزير الدفاع البريطاني بن والاس.')
+    c = only('"سنواصل دعم شركائنا في المنطقة مهما طال الوقت"، قال وزير الدفاع البريطاني بن واروس.')
     assert c.text == "سنواصل دعم شركائنا في المنطقة مهما طال الوقت"
-    assert (c.speaker, c.speaker_name, c.cue) == ("ben-wallace", "بن والاس", "قال")
+    assert (c.speaker, c.speaker_name, c.cue) == ("ben-waros", "بن واروس", "قال")
 
 
 def test_trailing_attribution_with_bihasab() -> None:
-    c = only('"لا يمكن القبول بأي تسوية على حساب سيادة الدول"، بحسب ما قاله هافيستو للصحفيين.')
-    assert (c.speaker, c.speaker_name) == ("pekka-haavisto", "هافيستو")
+    c = only('"لا يمكن القبول بأي تسوية على حساب سيادة الدول"، بحسب ما قاله هاليستو للصحفيين.')
+    assert (c.speaker, c.speaker_name) == ("rikka-halisto", "هاليستو")
 
 
 def test_attribution_between_two_parts_of_a_quotation() -> None:
-    text = '"لا نريد مواجهة مع أحد"، يقول المحلل السياسي الروسي فيودور لوكيانوف، "لكن موسكو لن تقبل بتجاهل مخاوفها".'
+    text = '"لا نريد مواجهة مع أحد"، يقول المحلل السياسي الروسي فيودور لوبيانوف، "لكن موسكو لن تقبل بتجاهل مخاوفها".'
     found = direct_quotes(text, "snippet.txt", ACTORS)
     assert [c.text for c in found] == ["لا نريد مواجهة مع أحد", "لكن موسكو لن تقبل بتجاهل مخاوفها"]
-    assert {(c.speaker, c.speaker_name, c.cue) for c in found} == {(None, "فيودور لوكيانوف", "يقول")}
+    assert {(c.speaker, c.speaker_name, c.cue) for c in found} == {(None, "فيودور لوبيانوف", "يقول")}
 
 
 def test_trailing_ala_hadd_tabir() -> None:
-    c = only('الخطوات المقبلة "ستكون أكثر صرامة بكثير"، على حد تعبير المتحدث باسم الكرملين ديمتري بيسكوف.')
-    assert (c.speaker, c.speaker_name, c.cue) == ("dmitry-peskov", "ديمتري بيسكوف", "تعبير")
+    c = only('الخطوات المقبلة "ستكون أكثر صرامة بكثير"، على حد تعبير المتحدث باسم الكرملين ديمتري بيرسوف.')
+    assert (c.speaker, c.speaker_name, c.cue) == ("dmitry-birsov", "ديمتري بيرسوف", "تعبير")
 
 
 def test_opening_mark_missing_at_the_start_of_a_paragraph() -> None:
-    text = 'نحن جاهزون للحوار لكننا لن نتنازل عن أمننا"، قال بيسكوف للصحفيين.'
+    text = 'نحن جاهزون للحوار لكننا لن نتنازل عن أمننا"، قال بيرسوف للصحفيين.'
     c = only(text)
     assert c.text == "نحن جاهزون للحوار لكننا لن نتنازل عن أمننا"
-    assert (c.speaker, c.speaker_name, c.cue) == ("dmitry-peskov", "بيسكوف", "قال")
+    assert (c.speaker, c.speaker_name, c.cue) == ("dmitry-birsov", "بيرسوف", "قال")
 
 
 # --- continuation by a bare verb or a pronoun -----------------------------------------------------
 
 CONTINUED = (
-    'قال وزير الخارجية التركي مولود جاويش أوغلو: "نريد أن يبقى البحر الأسود بحر سلام".\n\n'
+    'قال وزير الخارجية التركي مسعود داويش أوغلو: "نريد أن يبقى البحر الأسود بحر سلام".\n\n'
     'وأضاف: "بلادنا مستعدة لاستضافة أي محادثات بين الطرفين".\n\n'
     'كما أضاف أن "الحل العسكري لن يجلب إلا مزيدا من الخسائر".\n\n'
     'تابع: "لقد أبلغنا الجانبين بموقفنا بوضوح".\n\n'
@@ -139,27 +139,27 @@ CONTINUED = (
 def test_continuation_verbs_keep_the_last_speaker() -> None:
     found = direct_quotes(CONTINUED, "snippet.txt", ACTORS)
     assert [c.cue for c in found] == ["قال", "أضاف", "أضاف", "تابع", "لفت", "مشيرا"]
-    assert {c.speaker for c in found} == {"mevlut-cavusoglu"}
-    assert {c.speaker_name for c in found} == {"مولود جاويش أوغلو"}
+    assert {c.speaker for c in found} == {"masud-davish-oglu"}
+    assert {c.speaker_name for c in found} == {"مسعود داويش أوغلو"}
 
 
 def test_feminine_continuation() -> None:
     text = (
-        'وقالت زاخاروفا: "الغرب يروج لروايات لا أساس لها".\n'
+        'وقالت زاغوروفا: "الغرب يروج لروايات لا أساس لها".\n'
         'وأضافت: "هذه الحملة تهدف إلى تبرير التصعيد".'
     )
     assert [(c.speaker, c.cue) for c in direct_quotes(text, "s.txt", ACTORS)] == [
-        ("maria-zakharova", "قالت"), ("maria-zakharova", "أضافت"),
+        ("maria-zagorova", "قالت"), ("maria-zagorova", "أضافت"),
     ]
 
 
 def test_continuation_follows_a_report_without_quotation() -> None:
     text = (
-        'وقال وزير الخارجية الأمريكي أنتوني بلينكن إن واشنطن قدمت ردها مكتوبا.\n'
+        'وقال وزير الخارجية الأمريكي أنتوني بلوكن إن واشنطن قدمت ردها مكتوبا.\n'
         'وأضاف: "الباب ما زال مفتوحا أمام الدبلوماسية".'
     )
     c = only(text)
-    assert (c.speaker, c.speaker_name, c.cue) == ("antony-blinken", "أنتوني بلينكن", "أضاف")
+    assert (c.speaker, c.speaker_name, c.cue) == ("antony-blokken", "أنتوني بلوكن", "أضاف")
 
 
 def test_definite_description_refers_back_to_the_unnamed_official() -> None:
@@ -173,43 +173,43 @@ def test_definite_description_refers_back_to_the_unnamed_official() -> None:
 
 def test_definite_title_refers_back_to_the_named_holder() -> None:
     text = (
-        'والتقى الرئيس الفنلندي ساولي نينيستو نظيره الأمريكي في البيت الأبيض.\n'
+        'والتقى الرئيس الفنلندي ساولي ريميستو نظيره الأمريكي في البيت الأبيض.\n'
         'وأكد الرئيس أن "بلاده ستبقى شريكا موثوقا في أمن شمال أوروبا".'
     )
     c = only(text)
-    assert (c.speaker, c.speaker_name, c.cue) == (None, "ساولي نينيستو", "أكد")
+    assert (c.speaker, c.speaker_name, c.cue) == (None, "ساولي ريميستو", "أكد")
 
 
 def test_a_line_ending_with_a_colon_introduces_the_next_paragraph() -> None:
-    text = 'وقال هافيستو:\n"لقد قدمنا طلب الانضمام بعد نقاش طويل داخل البرلمان".'
+    text = 'وقال هاليستو:\n"لقد قدمنا طلب الانضمام بعد نقاش طويل داخل البرلمان".'
     c = only(text)
-    assert (c.speaker, c.cue) == ("pekka-haavisto", "قال")
+    assert (c.speaker, c.cue) == ("rikka-halisto", "قال")
 
 
 def test_saying_noun_bilqawl() -> None:
-    c = only('ورد بيسكوف على سؤال حول العقوبات بالقول: "لقد اعتدنا عليها ولن تغير موقفنا".')
-    assert (c.speaker, c.speaker_name, c.cue) == ("dmitry-peskov", "بيسكوف", "بالقول")
+    c = only('ورد بيرسوف على سؤال حول العقوبات بالقول: "لقد اعتدنا عليها ولن تغير موقفنا".')
+    assert (c.speaker, c.speaker_name, c.cue) == ("dmitry-birsov", "بيرسوف", "بالقول")
 
 
 # --- agencies are carriers, not speakers ----------------------------------------------------------
 
 def test_agency_chain_naql_an_qawlihi() -> None:
-    c = only('ونقلت وكالة رويترز عن وزير الخارجية الفنلندي بيكا هافيستو قوله إن "بلاده لن تغير سياسة الباب المفتوح".')
-    assert (c.speaker, c.speaker_name, c.cue) == ("pekka-haavisto", "بيكا هافيستو", "قوله")
+    c = only('ونقلت وكالة رويترز عن وزير الخارجية الفنلندي ريكا هاليستو قوله إن "بلاده لن تغير سياسة الباب المفتوح".')
+    assert (c.speaker, c.speaker_name, c.cue) == ("rikka-halisto", "ريكا هاليستو", "قوله")
 
 
 def test_agency_attribution_then_subject_after_fa_inna() -> None:
     text = (
-        'حسب وكالة "فرانس برس"، فإن وزير الخارجية التركي مولود جاويش أوغلو، قال الأحد إن الوساطة مستمرة.\n'
-        'كما أضاف خلال لقائه نظيره الروسي سيرغي لافروف: "لن نقبل بإغلاق الممرات البحرية أمام السفن التجارية".'
+        'حسب وكالة "فرانس برس"، فإن وزير الخارجية التركي مسعود داويش أوغلو، قال الأحد إن الوساطة مستمرة.\n'
+        'كما أضاف خلال لقائه نظيره الروسي سيرغي لاروموف: "لن نقبل بإغلاق الممرات البحرية أمام السفن التجارية".'
     )
     c = only(text)
-    assert (c.speaker, c.speaker_name, c.cue) == ("mevlut-cavusoglu", "مولود جاويش أوغلو", "أضاف")
+    assert (c.speaker, c.speaker_name, c.cue) == ("masud-davish-oglu", "مسعود داويش أوغلو", "أضاف")
 
 
 def test_attribution_to_a_person_with_bihasab() -> None:
-    c = only('وبحسب وزير الخارجية الفنلندي بيكا هافيستو، فإن "العضوية في الحلف قرار سيادي لا يخص غيرنا".')
-    assert (c.speaker, c.speaker_name, c.cue) == ("pekka-haavisto", "بيكا هافيستو", "وبحسب"[1:])
+    c = only('وبحسب وزير الخارجية الفنلندي ريكا هاليستو، فإن "العضوية في الحلف قرار سيادي لا يخص غيرنا".')
+    assert (c.speaker, c.speaker_name, c.cue) == ("rikka-halisto", "ريكا هاليستو", "وبحسب"[1:])
 
 
 # --- institutions and unnamed officials -----------------------------------------------------------
@@ -234,9 +234,9 @@ def test_the_statement_continues_with_a_bare_verb() -> None:
 
 
 def test_title_linked_to_a_body_by_fi() -> None:
-    text = 'قال لافروف إن الرد لم يصل.\nواعتبر النائب في البرلمان الأوروبي رافاييل غلوكسمان أن "أوروبا تأخرت كثيرا".'
+    text = 'قال لاروموف إن الرد لم يصل.\nواعتبر النائب في البرلمان الأوروبي رافاييل غلوبمان أن "أوروبا تأخرت كثيرا".'
     c = only(text)
-    assert (c.speaker, c.speaker_name, c.cue) == (None, "رافاييل غلوكسمان", "اعتبر")
+    assert (c.speaker, c.speaker_name, c.cue) == (None, "رافاييل غلوبمان", "اعتبر")
 
 
 def test_ministry_as_speaker() -> None:
@@ -267,7 +267,7 @@ def test_unnamed_source_takes_no_following_words_as_a_name() -> None:
 
 def test_without_known_actors_names_are_kept_and_ids_are_empty() -> None:
     found = direct_quotes(CONTINUED, "snippet.txt", {})
-    assert {(c.speaker, c.speaker_name) for c in found} == {(None, "مولود جاويش أوغلو")}
+    assert {(c.speaker, c.speaker_name) for c in found} == {(None, "مسعود داويش أوغلو")}
 
 
 # --- what is not a quotation ----------------------------------------------------------------------
@@ -283,102 +283,102 @@ def test_scare_quotes_and_quoted_names_are_spans_but_not_quotes() -> None:
 
 
 def test_quoted_subheading_is_not_a_quote() -> None:
-    text = 'مقدمة الخبر هنا.\n\n"لا عودة إلى الوراء"\n\nقال هافيستو إن القرار اتخذ.'
+    text = 'مقدمة الخبر هنا.\n\n"لا عودة إلى الوراء"\n\nقال هاليستو إن القرار اتخذ.'
     assert quoted(text) == ["لا عودة إلى الوراء"]
     assert direct_quotes(text, "snippet.txt", ACTORS) == []
 
 
 def test_short_quote_after_a_colon_is_kept() -> None:
-    c = only('وسئل بيسكوف عن الموعد فقال: "لا تعليق".')
-    assert (c.text, c.speaker) == ("لا تعليق", "dmitry-peskov")
+    c = only('وسئل بيرسوف عن الموعد فقال: "لا تعليق".')
+    assert (c.text, c.speaker) == ("لا تعليق", "dmitry-birsov")
 
 
 # --- marks -------------------------------------------------------------------------------------------
 
 def test_mixed_curly_and_straight_marks() -> None:
-    text = 'قال بلينكن: “الدبلوماسية هي الطريق الوحيد المسؤول". وقال لافروف: "ننتظر أجوبة واضحة على مقترحاتنا”.'
+    text = 'قال بلوكن: “الدبلوماسية هي الطريق الوحيد المسؤول". وقال لاروموف: "ننتظر أجوبة واضحة على مقترحاتنا”.'
     assert quoted(text) == ["الدبلوماسية هي الطريق الوحيد المسؤول", "ننتظر أجوبة واضحة على مقترحاتنا"]
     found = direct_quotes(text, "snippet.txt", ACTORS)
-    assert [c.speaker for c in found] == ["antony-blinken", "sergei-lavrov"]
+    assert [c.speaker for c in found] == ["antony-blokken", "sergei-laromov"]
 
 
 def test_reversed_curly_marks_of_right_to_left_typing() -> None:
-    assert quoted("وقال لافروف ”نحن لا نثق بالوعود الغربية بعد الآن“.") == ["نحن لا نثق بالوعود الغربية بعد الآن"]
+    assert quoted("وقال لاروموف ”نحن لا نثق بالوعود الغربية بعد الآن“.") == ["نحن لا نثق بالوعود الغربية بعد الآن"]
 
 
 def test_spaces_inside_the_marks_are_not_part_of_the_text() -> None:
-    assert quoted('وقال لافروف :" نحن لا نثق بالوعود الغربية ".') == ["نحن لا نثق بالوعود الغربية"]
+    assert quoted('وقال لاروموف :" نحن لا نثق بالوعود الغربية ".') == ["نحن لا نثق بالوعود الغربية"]
 
 
 def test_single_marks_pair_but_apostrophes_do_not() -> None:
-    text = "قال لافروف: 'لن نتراجع عن مطالبنا الأمنية'. وأشار إلى مقال في O'Reilly Media."
+    text = "قال لاروموف: 'لن نتراجع عن مطالبنا الأمنية'. وأشار إلى مقال في O'Reilly Media."
     assert quoted(text) == ["لن نتراجع عن مطالبنا الأمنية"]
-    assert only(text).speaker == "sergei-lavrov"
+    assert only(text).speaker == "sergei-laromov"
 
 
 def test_guillemets() -> None:
-    c = only("وقال هافيستو: «نحن لا نطلب إذنا من أحد للانضمام إلى أي تحالف».")
+    c = only("وقال هاليستو: «نحن لا نطلب إذنا من أحد للانضمام إلى أي تحالف».")
     assert c.text == "نحن لا نطلب إذنا من أحد للانضمام إلى أي تحالف"
-    assert c.speaker == "pekka-haavisto"
+    assert c.speaker == "rikka-halisto"
 
 
 def test_quotation_inside_a_quotation() -> None:
-    text = 'وقال لافروف: «لقد سمعنا كثيرا عن "الخطوط الحمراء" لكن أحدا لم يشرح لنا معناها».'
+    text = 'وقال لاروموف: «لقد سمعنا كثيرا عن "الخطوط الحمراء" لكن أحدا لم يشرح لنا معناها».'
     assert quoted(text) == ["لقد سمعنا كثيرا عن \"الخطوط الحمراء\" لكن أحدا لم يشرح لنا معناها", "الخطوط الحمراء"]
     c = only(text)
     assert c.text.endswith("لم يشرح لنا معناها")
-    assert c.speaker == "sergei-lavrov"
+    assert c.speaker == "sergei-laromov"
 
 
 def test_straight_quotation_nested_in_straight_marks() -> None:
-    text = 'وأضاف بيسكوف: "لا نفهم ما يقصدونه بعبارة "ثمن باهظ" في تصريحاتهم الأخيرة".'
+    text = 'وأضاف بيرسوف: "لا نفهم ما يقصدونه بعبارة "ثمن باهظ" في تصريحاتهم الأخيرة".'
     assert quoted(text) == ['لا نفهم ما يقصدونه بعبارة "ثمن باهظ" في تصريحاتهم الأخيرة', "ثمن باهظ"]
 
 
 def test_marks_with_spaces_on_the_wrong_side() -> None:
-    text = 'ورفض بيسكوف ما سماه" الادعاءات الكاذبة "حول نوايا بلاده.'
+    text = 'ورفض بيرسوف ما سماه" الادعاءات الكاذبة "حول نوايا بلاده.'
     assert quoted(text) == ["الادعاءات الكاذبة"]
 
 
 def test_missing_opening_mark_starts_after_the_reporting_clause() -> None:
     text = (
-        'وأوضح بيسكوف، أن الحكومة تدرس كل الخيارات المتاحة؛ نحن لن نقبل بأي ضغوط. '
+        'وأوضح بيرسوف، أن الحكومة تدرس كل الخيارات المتاحة؛ نحن لن نقبل بأي ضغوط. '
         'وسنرد في الوقت الذي نراه مناسبا ".'
     )
     c = only(text)
     assert c.text == "نحن لن نقبل بأي ضغوط. وسنرد في الوقت الذي نراه مناسبا"
-    assert (c.speaker, c.speaker_name) == ("dmitry-peskov", "بيسكوف")
+    assert (c.speaker, c.speaker_name) == ("dmitry-birsov", "بيرسوف")
 
 
 def test_missing_closing_mark_runs_to_the_end_of_the_paragraph() -> None:
-    text = 'وقال والاس: "سنواصل العمل مع شركائنا في الحلف\n\nخبر آخر لا علاقة له.'
+    text = 'وقال واروس: "سنواصل العمل مع شركائنا في الحلف\n\nخبر آخر لا علاقة له.'
     c = only(text)
     assert c.text == "سنواصل العمل مع شركائنا في الحلف"
-    assert c.speaker == "ben-wallace"
+    assert c.speaker == "ben-waros"
 
 
 def test_quotation_over_several_sentences() -> None:
-    c = only('وقال هافيستو: "الوضع خطير. لكننا لا نرى تهديدا مباشرا. وسنبقى يقظين".')
+    c = only('وقال هاليستو: "الوضع خطير. لكننا لا نرى تهديدا مباشرا. وسنبقى يقظين".')
     assert c.text == "الوضع خطير. لكننا لا نرى تهديدا مباشرا. وسنبقى يقظين"
 
 
 # --- dates and confidence -------------------------------------------------------------------------
 
 def test_date_written_in_the_reporting_sentence() -> None:
-    c = only('وقال لافروف، الثلاثاء 18 يناير/كانون الثاني 2022، إن "المفاوضات لن تستمر دون أجوبة".')
+    c = only('وقال لاروموف، الثلاثاء 18 يناير/كانون الثاني 2022، إن "المفاوضات لن تستمر دون أجوبة".')
     assert c.date == "2022-01-18"
 
 
 def test_weekday_resolved_against_the_article_date() -> None:
-    text = 'تم النشر: 2022/01/21\n\nقال بيسكوف، الأربعاء، إن "الرئيس سيدرس الرد بعناية".'
+    text = 'تم النشر: 2022/01/21\n\nقال بيرسوف، الأربعاء، إن "الرئيس سيدرس الرد بعناية".'
     assert only(text).date == "2022-01-19"
 
 
 def test_yesterday_and_today_relative_to_the_article_date() -> None:
     text = (
         'تم النشر: 2022/01/21\n\n'
-        'وقال بيسكوف أمس إن "الرئيس سيدرس الرد بعناية".\n'
-        'وصرحت زاخاروفا اليوم بأن "الوزارة ستنشر ردها كاملا".'
+        'وقال بيرسوف أمس إن "الرئيس سيدرس الرد بعناية".\n'
+        'وصرحت زاغوروفا اليوم بأن "الوزارة ستنشر ردها كاملا".'
     )
     assert [c.date for c in direct_quotes(text, "s.txt", ACTORS)] == ["2022-01-20", "2022-01-21"]
 
@@ -386,13 +386,13 @@ def test_yesterday_and_today_relative_to_the_article_date() -> None:
 def test_weekday_of_another_event_is_not_the_statement_date() -> None:
     text = (
         'تم النشر: 2022/01/21\n\n'
-        'وشدد بلينكن الذي يزور المنطقة من الاثنين إلى الخميس على أن "الحوار هو الخيار الأفضل".'
+        'وشدد بلوكن الذي يزور المنطقة من الاثنين إلى الخميس على أن "الحوار هو الخيار الأفضل".'
     )
     assert only(text).date is None
 
 
 def test_confidence_is_lower_without_a_cue() -> None:
-    text = 'قال بيسكوف إن "الرد سيكون مدروسا بعناية".\n\nوتضمنت الوثيقة عبارة "الأمن غير القابل للتجزئة" مرارا.'
+    text = 'قال بيرسوف إن "الرد سيكون مدروسا بعناية".\n\nوتضمنت الوثيقة عبارة "الأمن غير القابل للتجزئة" مرارا.'
     first, second = direct_quotes(text, "snippet.txt", ACTORS)
     assert 0.0 <= second.confidence < first.confidence <= 1.0
 
@@ -400,7 +400,7 @@ def test_confidence_is_lower_without_a_cue() -> None:
 # --- robustness ----------------------------------------------------------------------------------
 
 _PIECES = (
-    "قال", " ", "لافروف", "الكرملين", '"', "«", "»", "“", "”", "'", ":", "،", ".", "\n", "إن", "أن", "وأضاف",
+    "قال", " ", "لاروموف", "الكرملين", '"', "«", "»", "“", "”", "'", ":", "،", ".", "\n", "إن", "أن", "وأضاف",
     "المسؤول", "مسؤول في", "بـ", "ـ", "وزير الخارجية", "(", ")", "نحن", "الثلاثاء", "18 يناير 2022", "؛", "ً",
     "بحسب", "وكالة", "رويترز", "عن", "قوله", "مشيرا", "البيان", "\r\n",
 )
@@ -431,7 +431,7 @@ def test_yaml_round_trip_keeps_values_order_and_arabic() -> None:
         Candidate('قال: "لا"', "x.txt", 5, 14, "a", "ب", "قال", "2022-01-18", 1.0),
     ]
     dumped = candidates_to_yaml(found)
-    assert "\\u" not in dumped and "مولود جاويش أوغلو" in dumped
+    assert "\\u" not in dumped and "مسعود داويش أوغلو" in dumped
     loaded = yaml.load(dumped, Loader=yaml.CSafeLoader)
     assert loaded == [c.__dict__ for c in found]
     assert [list(item) for item in loaded] == [list(Candidate.__dataclass_fields__)] * len(found)
