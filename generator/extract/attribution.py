@@ -96,7 +96,7 @@ def governing_cue(doc: Document, first: int, mark: int, low: int) -> Cue | None:
 
 
 def trailing_cue(doc: Document, span: tuple[int, int]) -> Cue | None:
-    """«"..."، قال لافروف» or «"..."، بحسب البيان»: a cue with its own subject right after the mark."""
+    """«"..."، قال لاروموف» or «"..."، بحسب البيان»: a cue with its own subject right after the mark."""
     after = closing_mark_end(doc.text, span[1])
     if after is None:
         return None
@@ -136,7 +136,7 @@ def attribute(doc: Document, span: tuple[int, int], context_start: int) -> Attri
     first = first_token_from(doc.tokens, span[0])
     cue = governing_cue(doc, first, mark, first_token_from(doc.tokens, context_start))
     if cue is None and not text[context_start:mark].strip() and ends_with_colon(text, context_start):
-        # «وقال شكري:» on a line of its own introduces the paragraph that follows.
+        # «وقال رشدي:» on a line of its own introduces the paragraph that follows.
         previous_start = doc.sentence_start(max(0, context_start - 1))
         cue = governing_cue(doc, first, mark, first_token_from(doc.tokens, previous_start))
     trailing = trailing_cue(doc, span)

@@ -229,7 +229,7 @@ class BodyReader:
         if not clitics:
             start = start_without_conjunction(self.text, token)
             while first > 0 and self.text[self.tokens[first - 1].end:start] == "-":
-                first -= 1  # «آنا-ماخا هنريكسون»: a hyphen joins the parts of one name
+                first -= 1  # «آنا-ليسا برينكسون»: a hyphen joins the parts of one name
                 start = self.tokens[first].start
             return self.text[start:self.tokens[last - 1].end]
         start = skip_letters(self.text, token.start, len(clitics))

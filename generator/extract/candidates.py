@@ -23,7 +23,7 @@ class Candidate:
     """One quotation for an editor to review; ``text`` is exactly ``file_text[start:end]``.
 
     ``speaker`` is an actor id when the speaker's name resolves through the actors' names and aliases;
-    ``speaker_name`` is the speaker as the article writes it, title stripped («سيرغي لافروف», «البيت
+    ``speaker_name`` is the speaker as the article writes it, title stripped («سيرغي لاروموف», «البيت
     الأبيض», «مسؤول في حلف شمال الأطلسي»); ``cue`` the reporting word nearest the quotation; ``date``
     an ISO date when the reporting sentence dates the statement.  ``kind`` is ``direct`` for words in
     quotation marks and ``paraphrase`` for reported speech («قال إن …»: the span runs from after إن/أن to
@@ -134,7 +134,7 @@ def _people(doc: Document) -> list[tuple[int, list[str], str]]:
             found[doc.tokens[m.first].start] = (doc.tokens[m.first].start, words, m.name)
         covered.update(range(m.first, m.last))
     for k in range(1, len(doc.tokens)):
-        # «سخر لاعب المنتخب أسامة العزوزي، …»: a family name with its article right after a given name
+        # «سخر لاعب المنتخب أسامة الهلوزي، …»: a family name with its article right after a given name
         # names someone even where no mention was read.
         token, before = doc.tokens[k], doc.tokens[k - 1]
         if (token.norm.startswith("ال") and not doc.quoted[k] and plain_name_word(token) and plain_name_word(before)
@@ -145,8 +145,8 @@ def _people(doc: Document) -> list[tuple[int, list[str], str]]:
 
 
 def _full_names(candidates: list[Candidate], people: list[tuple[int, list[str], str]]) -> list[Candidate]:
-    """A surname alone («الجواهري», «عبدالله») stands for the full name written before it («عبد اللطيف
-    الجواهري», «حسن عبد الله»), or, when the article names him fully only later, the first such name."""
+    """A surname alone («الجوابري», «عبدالله») stands for the full name written before it («عبد اللطيف
+    الجوابري», «سامر عبد الله»), or, when the article names him fully only later, the first such name."""
     seen: dict[str, Candidate] = {}
     out: list[Candidate] = []
     for c in candidates:
@@ -161,7 +161,7 @@ def _full_names(candidates: list[Candidate], people: list[tuple[int, list[str], 
                             speaker_title=c.speaker_title or earlier.speaker_title,
                             speaker_affiliation=c.speaker_affiliation or earlier.speaker_affiliation)
         elif c.speaker_kind == "person" and len(words) > 1:
-            for word in words:  # «الجواهري» for «عبد اللطيف الجواهري», «أنور» for «أنور إبراهيم»
+            for word in words:  # «الجوابري» for «عبد اللطيف الجوابري», «أنور» for «أنور خليل»
                 seen.setdefault(word, c)
         out.append(c)
     return out
@@ -169,7 +169,7 @@ def _full_names(candidates: list[Candidate], people: list[tuple[int, list[str], 
 
 def _full_name(word: str, offset: int, people: list[tuple[int, list[str], str]]) -> str | None:
     """The latest full name before ``offset`` that ends in ``word``, else the first after; only then one that
-    starts with it («أنور» for «أنور إبراهيم»)."""
+    starts with it («أنور» for «أنور خليل»)."""
     for fits in (lambda words: word in (words[-1], "".join(words[-2:])), lambda words: word == words[0]):
         before = [name for at, words, name in people if at < offset and fits(words)]
         if before:

@@ -189,11 +189,11 @@ ISSUED_STATEMENTS = norm_set("بيانا بيانًا")  # «أصدرت X وY ب
 
 
 TRAILING_CONNECTIVES = norm_set("كما حسبما وفقما حسب بحسب وفق وفقا طبقا ل ما هكذا على حد")
-NAME_FOLLOWERS = norm_set("على إلى الى في الذي التي خلال")  # «وشدد بوريل على أن»
+NAME_FOLLOWERS = norm_set("على إلى الى في الذي التي خلال")  # «وشدد بوزيل على أن»
 RANGE_WORDS = norm_set("من إلى الى حتى منذ بعد قبل")
 GIVEN_NAME_TITLES = norm_set("أمين أمينة أمير أميرة ملك")  # offices that are also given names
 # Places and clubs of two or three words that an office noun governs before a name: «مدرب ريال مدريد
-# كارلو أنشيلوتي».  Only names whose words are not in the article; a short list of the frequent ones.
+# كارلو مارتيلي».  Only names whose words are not in the article; a short list of the frequent ones.
 PLACE_COMPOUNDS = tuple(tuple(normalise(name).split()) for name in (
     "باريس سان جيرمان", "ريال مدريد", "أتلتيكو مدريد", "ريال سوسيداد", "ريال بيتيس", "أتلتيك بلباو",
     "مانشستر سيتي", "مانشستر يونايتد", "نيوكاسل يونايتد", "وست هام", "أستون فيلا", "كريستال بالاس",

@@ -105,7 +105,7 @@ class MentionFinder(BodyReader):
         return False
 
     def _counterpart(self, i: int, last_person: Mention | None) -> None:
-        """«نظيره الألماني بوريس بيستوريوس»: the name holds the same office as the one before, with its
+        """«نظيره الألماني بوريس ليندوريوس»: the name holds the same office as the one before, with its
         own adjectives; recorded so that «الوزير الألماني» later finds him."""
         if last_person is None or not last_person.head:
             return
@@ -175,7 +175,7 @@ class MentionFinder(BodyReader):
         known = name is not None and self.aliases.actor_in(self.text, self.tokens, *name) is not None
         if not unnamed and not known:
             # Unless the name is an actor's, read the whole chain: the office words the short chain
-            # above knows stop too early («رئيس الوفد الإثيوبي إلى المفاوضات سيليشي بيكيلي»).
+            # above knows stop too early («رئيس الوفد الإثيوبي إلى المفاوضات سيليشي تاديلي»).
             titled = name_after_office(self.text, self.tokens, self.quoted, i)
             if titled is not None and self.aliases.actor_in(self.text, self.tokens, titled.name_first,
                                                             titled.name_last) is None:
@@ -185,7 +185,7 @@ class MentionFinder(BodyReader):
                     or coordinated_office_word(self.text, self.tokens, name[0])):
                 name = None  # «مديرة قسم التطعيم»: an office noun the short chain took for a name
         if key in CLIENT_OFFICES:
-            name = None  # «دفاع الراهب فتاؤس»: the one named after «دفاع» is the client, not the lawyer
+            name = None  # «دفاع الراهب سيداروس»: the one named after «دفاع» is the client, not the lawyer
         if unnamed and name is None:
             name = self._called(j)  # «أحد منظمي الاحتجاج، ويدعى سالم المغربي»
         if name:
@@ -226,14 +226,14 @@ class MentionFinder(BodyReader):
         return (k + 1, end) if end > k + 1 else None
 
     def _apposition(self, person: Mention, k: int) -> None:
-        """Record the office written right after a name («أشرف صبحي وزير الشباب والرياضة») as also his."""
+        """Record the office written right after a name («أشرف نوحي وزير الشباب والرياضة») as also his."""
         if k >= len(self.tokens) or self.quoted[k] or not self._soft_or_comma(k):
             return
         key = head_in(self.tokens[k].norm, TITLE_HEADS)
         if key and key not in UNNAMED_HEADS:
             title = self._text(k, self._office_end(k))
             if person.head in HONORIFICS:
-                person.title = title  # «الدكتور أشرف صبحي وزير الشباب»: the office, not the honorific
+                person.title = title  # «الدكتور أشرف نوحي وزير الشباب»: the office, not the honorific
             self._holders.setdefault(key, []).append(dataclasses.replace(person, head=key, title=title))
 
     def _office_end(self, k: int) -> int:
@@ -252,7 +252,7 @@ class MentionFinder(BodyReader):
         return all(c in SOFT_GAP_CHARS for c in gap) or gap.strip() in ("،", ",")
 
     def _named_before(self, i: int, key: str, j: int) -> Mention | None:
-        """A name written before its office («سامر الحديدي، مدير الشركة»; «أكد أشرف صبحي وزير …»).
+        """A name written before its office («سامر الحديدي، مدير الشركة»; «أكد أشرف نوحي وزير …»).
 
         After a comma any run of name words counts; without one, only a run right after a reporting
         verb, so that «التقى وزير الخارجية» never takes the word before it for a name.
@@ -262,7 +262,7 @@ class MentionFinder(BodyReader):
         first = name_run_before(self.tokens, self.quoted, i, max(0, i - 4))
         if i - first >= 3 and (first == 0 or HARD_GAP.search(self._gap_before(first))) and (
                 self.tokens[first + 1].norm not in NAME_CONNECTORS):
-            first += 1  # «تحدث ييس توروب، المدير الفني»: a verb the lexicon lacks opens the sentence
+            first += 1  # «تحدث ييس فالروب، المدير الفني»: a verb the lexicon lacks opens the sentence
         if first == i or first == 0:
             return None
         comma = self._gap_before(i).strip() in ("،", ",")
@@ -367,7 +367,7 @@ class MentionFinder(BodyReader):
             return "object"  # «لموقع الاتحاد»: the noun a preposition governs, and what it governs
         before = self.tokens[k - 1].norm if k > 0 else ""
         if before.removeprefix("و") in PREPOSITIONS and not is_definite(prev) and not lexicon_word(prev, ALL_CUES):
-            return "object"  # «وعن غياب المهاجم كاورو ميتوما»: a topic, not a speaker
+            return "object"  # «وعن غياب المهاجم كاورو هيتوما»: a topic, not a speaker
         coordinated = self.tokens[mention.phrase_first].norm.startswith("و")
         if coordinated and earlier and earlier[-1].last == mention.phrase_first:
             return earlier[-1].role  # «بين بوتين وبايدن»: coordination keeps the role
