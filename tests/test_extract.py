@@ -836,3 +836,13 @@ def test_a_definite_object_after_a_known_family_name_is_not_part_of_the_name():
 
 def test_a_family_name_after_a_verb_with_a_definite_object_keeps_an_unseen_given_name():
     assert _said("كشف سامر الحلو، عضو اللجنة، أن الموعد تغير.") == [("paraphrase", "الموعد تغير", "سامر الحلو")]
+
+
+def test_a_verb_the_lexicon_reads_only_before_speech_is_no_name():
+    text = ("قال مدرب الفريق سامي الرفاعي إن اللاعبين قدموا مباراة جيدة.\n"
+            "وزاد بالقول: «سنعود أقوى في المباراة المقبلة».")
+    assert [speaker for _, _, speaker in _said(text)] == ["سامي الرفاعي", "سامي الرفاعي"]
+    assert _said("عبّر المدرب سامي الرفاعي عن سعادته بالفوز، مشيراً إلى أن الفريق استحق النقاط.") == [
+        ("paraphrase", "الفريق استحق النقاط", "سامي الرفاعي")]
+    assert _said("وأعربت الوزيرة هدى الشامي عن أملها في نجاح الخطة، لافتة إلى أن التمويل متوفر.") == [
+        ("paraphrase", "التمويل متوفر", "هدى الشامي")]

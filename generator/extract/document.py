@@ -22,6 +22,7 @@ from .lexicon import (
     PARTICIPLE_CUES,
     RELATIVE_PRONOUNS,
     SKIPPABLE_BEFORE_SUBJECT,
+    SPEECH_OPENERS,
     STATEMENT_HEADS,
     STATEMENT_PLACE_VERBS,
     TITLE_HEADS,
@@ -73,7 +74,7 @@ def find_cues(text: str, tokens: list[Token], quoted: list[bool]) -> list[Cue]:
             continue  # «طلب عدم ذكر اسمه»: a verbal noun, nobody speaking; «التي أقرها»: a relative clause
         word = token.norm
         start = start_without_conjunction(text, token)
-        if lexicon_word(word, VERB_CUES):
+        if lexicon_word(word, VERB_CUES) or (lexicon_word(word, SPEECH_OPENERS) and _opens_speech(text, tokens, quoted, i)):
             cues.append(Cue(i, i + 1, "verb", text[start:token.end]))
         elif lexicon_word(word, PARTICIPLE_CUES):
             cues.append(Cue(i, i + 1, "participle", text[start:token.end]))
@@ -90,6 +91,25 @@ def find_cues(text: str, tokens: list[Token], quoted: list[bool]) -> list[Cue]:
         ):
             cues.append(Cue(i, i + 2, "verb", text[start:tokens[i + 1].end]))
     return cues
+
+
+def _opens_speech(text: str, tokens: list[Token], quoted: list[bool], i: int) -> bool:
+    """Whether the verb at token ``i`` opens a clause (text start, punctuation or a line before it) and
+    speech follows in that sentence: a colon, «أن/إن», «بالقول» or a reporting participle («مشيرا»)."""
+    if i > 0 and not HARD_GAP.search(text[tokens[i - 1].end:tokens[i].start]):
+        return False
+    for k in range(i + 1, min(len(tokens), i + 25)):
+        gap = text[tokens[k - 1].end:tokens[k].start]
+        if ":" in gap:
+            return True
+        if SENTENCE_END.search(gap) or quoted[k]:
+            return False
+        word = tokens[k].norm
+        if word in COMPLEMENTIZERS or lexicon_word(word, PARTICIPLE_CUES) or lexicon_word(word, NOUN_CUES):
+            return True
+        if lexicon_word(word, VERB_CUES):
+            return False
+    return False
 
 
 # --- the document ---------------------------------------------------------------------------------

@@ -84,7 +84,7 @@ PRESENT_VERBS = (
 )
 PARTICIPLES = (
     "قائلا مضيفا مؤكدا مشيرا لافتا موضحا مشددا معتبرا متابعا مردفا منوها محذرا معلنا مستدركا مبينا "
-    "مختتما متسائلا واصفا كاشفا معلقا مستكملا"
+    "مختتما متسائلا واصفا كاشفا معلقا مستكملا منبها مستطردا"
 )
 
 
@@ -119,6 +119,10 @@ ATTRIBUTION_CUES = norm_set("حسب بحسب وفق وفقا طبقا نقلا �
 STATEMENT_PLACE_VERBS = norm_set("جاء ورد")  # «جاء في بيان الكرملين أن ...»
 TRANSMIT_VERBS = past_forms("نقل")  # «نقلت رويترز عن المسؤول قوله»: the speaker follows عن
 ALL_CUES = VERB_CUES | PARTICIPLE_CUES | NOUN_CUES | ATTRIBUTION_CUES
+SPEECH_OPENERS = past_forms("زاد عبر أعرب نبه دعا ناشد أشاد جدد أبدى تطرق") | present_forms("يعبر يعرب ينبه يدعو")
+"""Verbs that report only when they open a clause whose speech follows (a colon, «أن/إن», «بالقول», a
+participle such as «مشيرا»): «وزاد بالقول: …», «عبّر X عن سعادته، مشيراً إلى أن …».  Elsewhere they
+are no speech («زاد الإنتاج», «عبر صفحتها»), but never a word of a name either."""
 
 # Nouns heading the description of a person (keys as produced by head_key).
 TITLE_HEADS = key_set(

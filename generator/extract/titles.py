@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .dates import MONTH_NUMBERS
 from .lexicon import (
     ALL_CUES,
+    SPEECH_OPENERS,
     ALL_HEADS,
     COMPLEMENTIZERS,
     GIVEN_NAME_TITLES,
@@ -70,7 +71,8 @@ def _plain_name_word(token: Token) -> bool:
         return False
     if word == "علي" and not token.surface.endswith("ى"):
         return True  # the name «علي», which folding spells like the preposition «على»
-    if word in NAME_STOPS or word in COMPLEMENTIZERS or lexicon_word(word, ALL_CUES) or word in WEEKDAYS:
+    if (word in NAME_STOPS or word in COMPLEMENTIZERS or lexicon_word(word, ALL_CUES) or word in WEEKDAYS
+            or lexicon_word(word, SPEECH_OPENERS)):
         return False
     if strip_article(word) in MONTH_NUMBERS or _office_word(word):
         return False
