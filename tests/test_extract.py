@@ -846,3 +846,9 @@ def test_a_verb_the_lexicon_reads_only_before_speech_is_no_name():
         ("paraphrase", "الفريق استحق النقاط", "سامي الرفاعي")]
     assert _said("وأعربت الوزيرة هدى الشامي عن أملها في نجاح الخطة، لافتة إلى أن التمويل متوفر.") == [
         ("paraphrase", "التمويل متوفر", "هدى الشامي")]
+
+
+def test_a_coordinated_verb_keeps_the_subject_of_the_sentence_verb_over_people_named_in_between():
+    text = ("وأكد رئيس المجلس البلدي نبيل الشامي خلال جولته بقرى الوادي بمشاركة رئيس البلدية المهندس عمر "
+            "الحداد وأعضاء المجلس، وقال إن الطرق ستفتح قريبا.")
+    assert _said(text) == [("paraphrase", "الطرق ستفتح قريبا", "نبيل الشامي")]

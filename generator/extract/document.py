@@ -399,6 +399,11 @@ def give_subject(doc: Document, cue: Cue, sentence_first: int, limit: int, last:
     if subject is None and cue.kind == "participle":
         previous = previous_cue_in_sentence(doc, cue.index, sentence_first)
         subject = previous.subject if previous else main_subject(doc, sentence_first, cue.index)
+    if subject is None and cue.kind == "verb" and doc.tokens[cue.index].norm[:1] in ("و", "ف"):
+        # «وأكد رئيس المجلس X خلال جولته بمشاركة رئيس البلدية Y …، وقال إن»: a coordinated verb
+        # without its own subject shares the subject of the sentence's earlier verb, not the last name.
+        previous = previous_cue_in_sentence(doc, cue.index, sentence_first)
+        subject = previous.subject if previous is not None and previous.explicit else None
     if subject is None:
         subject = subject_before(doc, sentence_first, cue.index)
     if subject is None:
