@@ -852,3 +852,9 @@ def test_a_coordinated_verb_keeps_the_subject_of_the_sentence_verb_over_people_n
     text = ("وأكد رئيس المجلس البلدي نبيل الشامي خلال جولته بقرى الوادي بمشاركة رئيس البلدية المهندس عمر "
             "الحداد وأعضاء المجلس، وقال إن الطرق ستفتح قريبا.")
     assert _said(text) == [("paraphrase", "الطرق ستفتح قريبا", "نبيل الشامي")]
+
+
+def test_an_office_chain_stops_before_the_topic_of_the_occasion():
+    text = ("قال مدرب الفريق سامي الرفاعي إن اللاعبين قدموا مباراة جيدة.\n"
+            "واستمر مدرب الفريق في الحديث عن تفاصيل المباراة، وقال: «كنا قريبين من الفوز».")
+    assert [speaker for _, _, speaker in _said(text)] == ["سامي الرفاعي", "سامي الرفاعي"]

@@ -44,6 +44,9 @@ OFFICE_NOUNS = key_set(
 CHAIN_ENDS = frozenset({"في", "خلال", "عقب", "اثر", "إثر", "لدى", "عند", "امام", "أمام", "مع", "عبر", "على", "الى",
                         "إلى", "عن", "بعد", "قبل", "الذي", "التي", "من"})
 """Words that end a name once one has been read (before it they may belong to the office: «في النيجر»)."""
+TOPIC_PREPOSITIONS = frozenset({"عن", "حول", "بشأن", "ضد", "مع", "على"})
+"""Prepositions whose object is a topic or a partner, never the name of the office holder before them
+(unlike «في/إلى/لدى» + a place, after which the name may follow: «في ناريا كارلا مونتيس»)."""
 OCCASION_WORDS = frozenset({"خلال", "عقب", "اثر", "إثر", "أثناء", "اثناء", "عند", "بعد", "قبل", "عبر"})
 """Words that open the occasion of a statement and so end an office even before any name."""
 
@@ -137,6 +140,8 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
             runs.append((run_first, _object_end(tokens, run_first, k)))
             run_first = None
             break
+        if is_name and run_first is None and not runs and tokens[k - 1].norm in TOPIC_PREPOSITIONS:
+            break  # «واستمر مدرب الفريق في الحديث عن تفاصيل المباراة»: the topic of the occasion, no name
         if is_name and (run_first is None or k - run_first < 5):
             if run_first is None:
                 run_first = k
