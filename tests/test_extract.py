@@ -858,3 +858,10 @@ def test_an_office_chain_stops_before_the_topic_of_the_occasion():
     text = ("قال مدرب الفريق سامي الرفاعي إن اللاعبين قدموا مباراة جيدة.\n"
             "واستمر مدرب الفريق في الحديث عن تفاصيل المباراة، وقال: «كنا قريبين من الفوز».")
     assert [speaker for _, _, speaker in _said(text)] == ["سامي الرفاعي", "سامي الرفاعي"]
+
+
+def test_an_office_followed_by_a_verbal_noun_object_is_the_office_holder_named_before():
+    text = ("افتتح وزير الصناعة خالد الحسيني المصنع الجديد أمس.\n"
+            "واعتبر وزير الصناعة تشغيل المصنع خطوة مهمة نحو الاكتفاء الذاتي، مؤكداً أن الإنتاج سيبدأ في مايو.\n"
+            "وقال مدير عام هيئة تنشيط الصادرات رامي عواد إن الطلب يرتفع.")
+    assert [speaker for _, _, speaker in _said(text)] == ["خالد الحسيني", "رامي عواد"]

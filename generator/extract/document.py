@@ -74,7 +74,8 @@ def find_cues(text: str, tokens: list[Token], quoted: list[bool]) -> list[Cue]:
             continue  # «طلب عدم ذكر اسمه»: a verbal noun, nobody speaking; «التي أقرها»: a relative clause
         word = token.norm
         start = start_without_conjunction(text, token)
-        if lexicon_word(word, VERB_CUES) or (lexicon_word(word, SPEECH_OPENERS) and _opens_speech(text, tokens, quoted, i)):
+        opener = lexicon_word(word, SPEECH_OPENERS) is not None and _opens_speech(text, tokens, quoted, i)
+        if lexicon_word(word, VERB_CUES) or opener:
             cues.append(Cue(i, i + 1, "verb", text[start:token.end]))
         elif lexicon_word(word, PARTICIPLE_CUES):
             cues.append(Cue(i, i + 1, "participle", text[start:token.end]))

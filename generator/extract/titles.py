@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from .dates import MONTH_NUMBERS
 from .lexicon import (
     ALL_CUES,
-    SPEECH_OPENERS,
     ALL_HEADS,
     COMPLEMENTIZERS,
     GIVEN_NAME_TITLES,
@@ -22,6 +21,7 @@ from .lexicon import (
     NAME_STOPS,
     PLACE_COMPOUNDS,
     RANK_ADJECTIVES,
+    SPEECH_OPENERS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     WEEKDAYS,
@@ -140,6 +140,9 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
             runs.append((run_first, _object_end(tokens, run_first, k)))
             run_first = None
             break
+        if (is_name and run_first is None and not runs and article_like(tokens[k - 1])
+                and _verbal_noun_object(tokens, k)):
+            break  # «واعتبر وزير الصناعة تشغيل المصنع خطوة …»: the office names nobody; its object follows
         if is_name and run_first is None and not runs and tokens[k - 1].norm in TOPIC_PREPOSITIONS:
             break  # «واستمر مدرب الفريق في الحديث عن تفاصيل المباراة»: the topic of the occasion, no name
         if is_name and (run_first is None or k - run_first < 5):
@@ -207,6 +210,18 @@ def verbal_noun_shape(word: str) -> bool:
     return ((len(word) == 6 and word[0] == "ا" and word[4] == "ا" and (word[2] == "ت" or word[1] == "ن"))
             or (len(word) == 7 and word.startswith("است") and word[5] == "ا")
             or (len(word) == 5 and word[0] == "ت" and word[2] == "ا"))
+
+
+def _verbal_noun_object(tokens: list[Token], k: int) -> bool:
+    """A verbal noun (تفعيل as «تشغيل», or the patterns of ``verbal_noun_shape``) governing a definite noun
+    that is no family name: «تشغيل المصنع», «ارتفاع الأسعار» open an object, «تغريد الحسيني» is a name.
+    Only after a complete (definite) office: «هيئة تنشيط السياحة» is the name of a body."""
+    word = tokens[k].norm
+    tafil = len(word) == 5 and word[0] == "ت" and word[3] == "ي"
+    if not (tafil or verbal_noun_shape(word)) or k + 1 >= len(tokens):
+        return False
+    following = tokens[k + 1]
+    return article_like(following) and not is_family_nisba(following.norm) and following.norm not in FAMILY_COMPOUNDS
 
 
 def object_after_name(text: str, tokens: list[Token], first: int, k: int) -> bool:
