@@ -865,3 +865,9 @@ def test_an_office_followed_by_a_verbal_noun_object_is_the_office_holder_named_b
             "واعتبر وزير الصناعة تشغيل المصنع خطوة مهمة نحو الاكتفاء الذاتي، مؤكداً أن الإنتاج سيبدأ في مايو.\n"
             "وقال مدير عام هيئة تنشيط الصادرات رامي عواد إن الطلب يرتفع.")
     assert [speaker for _, _, speaker in _said(text)] == ["خالد الحسيني", "رامي عواد"]
+
+
+def test_a_stray_opening_mark_before_anna_leaves_reported_speech():
+    assert _said('وأكد المدير سامي الرفاعي "أنها ستكون سنة جيدة للشركة.') == [
+        ("paraphrase", "ستكون سنة جيدة للشركة", "سامي الرفاعي")]
+    assert _said('وقال المدير سامي الرفاعي: "إن الشركة ستنمو هذا العام.')[0][0] == "direct"

@@ -156,6 +156,9 @@ def end_of_unclosed_quote(text: str, opener: int, hi: int, pair_starts: list[int
     both marks follows in the paragraph.  Then a reporting word between them starts a new statement
     («"… ،مبيناً أن "…"»: the first ends at the clause before it), and a quotation introduced by a colon
     shows the unclosed mark was a stray one («خلال برنامج " كلمة أخيرة " … : «…»»): no quotation."""
+    first = tokenise(text, opener + 1, min(hi, opener + 30))
+    if first and first[0].norm in COMPLEMENTIZERS and not text[:opener].rstrip().endswith(":"):
+        return None  # «وأكد X "أنها ستكون …»: a stray mark before «أن» — reported speech, no quotation
     k = bisect.bisect_right(pair_starts, opener)
     if k == len(pair_starts):
         return _before_reported_clause(text, opener, hi)
