@@ -70,8 +70,10 @@ def find_cues(text: str, tokens: list[Token], quoted: list[bool]) -> list[Cue]:
     """Reporting cues outside quotations: verbs inside quoted speech report someone else's words."""
     cues: list[Cue] = []
     for i, token in enumerate(tokens):
-        if quoted[i] or (i > 0 and tokens[i - 1].norm in VERBAL_NOUN_MARKERS | RELATIVE_PRONOUNS):
-            continue  # «طلب عدم ذكر اسمه»: a verbal noun, nobody speaking; «التي أقرها»: a relative clause
+        if quoted[i] or (i > 0 and tokens[i - 1].norm in VERBAL_NOUN_MARKERS):
+            continue  # «طلب عدم ذكر اسمه»: a verbal noun, nobody speaking
+        if i > 0 and tokens[i - 1].norm in RELATIVE_PRONOUNS and not _speech_right_after(text, tokens, i):
+            continue  # «التي أقرها»: a relative clause; «الذي قال إن …» does report
         word = token.norm
         start = start_without_conjunction(text, token)
         opener = lexicon_word(word, SPEECH_OPENERS) is not None and _opens_speech(text, tokens, quoted, i)
@@ -92,6 +94,12 @@ def find_cues(text: str, tokens: list[Token], quoted: list[bool]) -> list[Cue]:
         ):
             cues.append(Cue(i, i + 2, "verb", text[start:tokens[i + 1].end]))
     return cues
+
+
+def _speech_right_after(text: str, tokens: list[Token], i: int) -> bool:
+    """Whether «أن/إن» or a colon comes right after the verb at token ``i``."""
+    return i + 1 < len(tokens) and (tokens[i + 1].norm in COMPLEMENTIZERS
+                                    or ":" in text[tokens[i].end:tokens[i + 1].start])
 
 
 def _opens_speech(text: str, tokens: list[Token], quoted: list[bool], i: int) -> bool:
@@ -395,6 +403,8 @@ def attribute_cues(doc: Document) -> None:
 
 def give_subject(doc: Document, cue: Cue, sentence_first: int, limit: int, last: Cue | None) -> None:
     subject = subject_after(doc, cue, limit) if cue.kind in ("verb", "noun") else None
+    if subject is None and cue.index > 0 and doc.tokens[cue.index - 1].norm in RELATIVE_PRONOUNS:
+        subject = antecedent_of_relative(doc, cue.index - 1)
     if subject is None and cue.kind == "verb":
         subject = subject_after_adverbial(doc, cue, limit)
     if subject is None and cue.kind == "participle":
@@ -418,6 +428,16 @@ def give_subject(doc: Document, cue: Cue, sentence_first: int, limit: int, last:
         cue.date = cue.date or last.date
     cue.subject = subject
 
+
+
+def antecedent_of_relative(doc: Document, pronoun: int) -> Mention | None:
+    """The person a relative pronoun follows: «… رئيس الغرفة فؤاد الحاج الذي قال إن …» → فؤاد الحاج."""
+    k = bisect.bisect_left(doc.mention_ends, pronoun)
+    if k < len(doc.mentions) and doc.mentions[k].last == pronoun:
+        mention = doc.mentions[k].resolved()
+        if mention is not None and mention.kind in ("person", "named", "official"):
+            return mention
+    return None
 
 
 OCCASION_OPENERS = norm_set("في خلال عقب إثر اثر أثناء أمام على عبر لدى بعد قبل")

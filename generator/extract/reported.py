@@ -25,6 +25,8 @@ from .tokens import QUOTE_CHARS, lexicon_word
 
 MAX_GAP = 35
 """Words a cue may stand before its «أن»: title, name, place and occasion («في مؤتمر صحفي عقب …»)."""
+LONG_GAP = 70
+"""How far «إن» (hamza below, the complementizer of «قال» only) may stand after a long occasion."""
 NOT_REPORTING = norm_set("بعد قبل منذ دون بدون رغم بدل بدلا لأن حتى مجرد")
 """Words before «أن» that make it temporal or causal («بعد أن», «رغم أن»), not reported speech."""
 MODAL_BEFORE = norm_set("يجب ينبغي يمكن يمكنه يمكنها تريد يريد يريدون أراد أرادت يحاول تحاول قرر قررت")
@@ -69,7 +71,7 @@ def _complementizer(doc: Document, cue: Cue, cue_indices: set[int]) -> int | Non
     """Token index of the «أن/إن» the cue governs, or None."""
     limit = doc.sentence_end_token(cue.index)
     k = cue.end
-    while k < limit and k - cue.end <= MAX_GAP:
+    while k < limit and k - cue.end <= LONG_GAP:
         if doc.quoted[k]:
             return None
         gap = doc.text[doc.tokens[k - 1].end:doc.tokens[k].start]
@@ -80,6 +82,9 @@ def _complementizer(doc: Document, cue: Cue, cue_indices: set[int]) -> int | Non
             before = doc.tokens[k - 1].norm
             if before in NOT_REPORTING or before in MODAL_BEFORE or word == "لان":
                 return None
+            surface = doc.tokens[k].surface
+            if k - cue.end > MAX_GAP and not (cue.kind == "verb" and (surface.startswith("إ") or "\u0651" in surface)):
+                return None  # far from its verb only «إنّ» (hamza below, or shadda) is surely the verb's own
             return k
         if k > cue.end and k in cue_indices and (lexicon_word(word, VERB_CUES) or lexicon_word(word, PARTICIPLE_CUES)):
             return None  # the next statement begins before any «أن»
