@@ -886,3 +886,8 @@ def test_inna_with_shadda_may_stand_far_after_a_long_occasion():
             "وممثلي الأندية والاتحادات الأهلية ووسائل الإعلام المحلية والعربية والدولية، إنّ الموسم المقبل "
             "سيشهد تغييرات كبيرة.")
     assert _said(text) == [("paraphrase", "الموسم المقبل سيشهد تغييرات كبيرة", "سامي الرفاعي")]
+
+
+def test_abra_as_a_preposition_opens_no_speech():
+    text = "وتحدث المدير سامي الرفاعي في برنامج «المساء»، عبر قناة «الأولى» مساء الاثنين، عن المعرض قائلا: «نشكر الجمهور»."
+    assert [speaker for _, _, speaker in _said(text)] == ["سامي الرفاعي"]

@@ -96,6 +96,10 @@ def find_cues(text: str, tokens: list[Token], quoted: list[bool]) -> list[Cue]:
     return cues
 
 
+AMBIGUOUS_OPENERS = norm_set("عبر")
+"""Openers spelt like a preposition without their shadda: the verb takes «عن» after its subject."""
+
+
 def _speech_right_after(text: str, tokens: list[Token], i: int) -> bool:
     """Whether «أن/إن» or a colon comes right after the verb at token ``i``."""
     return i + 1 < len(tokens) and (tokens[i + 1].norm in COMPLEMENTIZERS
@@ -107,6 +111,9 @@ def _opens_speech(text: str, tokens: list[Token], quoted: list[bool], i: int) ->
     speech follows in that sentence: a colon, «أن/إن», «بالقول» or a reporting participle («مشيرا»)."""
     if i > 0 and not HARD_GAP.search(text[tokens[i - 1].end:tokens[i].start]):
         return False
+    if lexicon_word(tokens[i].norm, AMBIGUOUS_OPENERS) and "\u0651" not in tokens[i].surface and not any(
+            t.norm == "عن" for t in tokens[i + 2:i + 9]):
+        return False  # «عبر فضائية …» is the preposition; «عبّر X عن سعادته» the verb
     for k in range(i + 1, min(len(tokens), i + 25)):
         gap = text[tokens[k - 1].end:tokens[k].start]
         if ":" in gap:
