@@ -889,5 +889,6 @@ def test_inna_with_shadda_may_stand_far_after_a_long_occasion():
 
 
 def test_abra_as_a_preposition_opens_no_speech():
-    text = "وتحدث المدير سامي الرفاعي في برنامج «المساء»، عبر قناة «الأولى» مساء الاثنين، عن المعرض قائلا: «نشكر الجمهور»."
+    text = ("وتحدث المدير سامي الرفاعي في برنامج «المساء»، عبر قناة «الأولى» مساء الاثنين، عن المعرض قائلا: "
+            "«نشكر الجمهور».")
     assert [speaker for _, _, speaker in _said(text)] == ["سامي الرفاعي"]
