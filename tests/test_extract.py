@@ -892,3 +892,9 @@ def test_abra_as_a_preposition_opens_no_speech():
     text = ("وتحدث المدير سامي الرفاعي في برنامج «المساء»، عبر قناة «الأولى» مساء الاثنين، عن المعرض قائلا: "
             "«نشكر الجمهور».")
     assert [speaker for _, _, speaker in _said(text)] == ["سامي الرفاعي"]
+
+
+def test_a_semicolon_before_a_preposition_goes_on_with_the_reported_clause():
+    text = "وقال المدير سامي الرفاعي إن المعرض لم يتلق شكاوى من الناشرين؛ بشأن انخفاض المبيعات أو حدوث مشاكل."
+    assert _said(text) == [("paraphrase", "المعرض لم يتلق شكاوى من الناشرين؛ بشأن انخفاض المبيعات أو حدوث مشاكل",
+                            "سامي الرفاعي")]

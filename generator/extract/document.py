@@ -164,10 +164,19 @@ def sentence_starts(text: str, quotes: list[tuple[int, int]]) -> list[int]:
             k += 1
         if k < len(quotes) and quotes[k][0] <= m.start() < quotes[k][1]:
             continue
-        if m.group() == "؛" and _after_reporting_verb(text, m.start()):
-            continue  # «وأضاف؛ أن …»: a semicolon typed for a comma after the verb ends nothing
+        if m.group() == "؛" and (_after_reporting_verb(text, m.start()) or _preposition_after(text, m.end())):
+            continue  # «وأضاف؛ أن …», «… العرب؛ بشأن …»: a semicolon typed for a comma ends nothing
         starts.append(m.end())
     return starts
+
+
+def _preposition_after(text: str, offset: int) -> bool:
+    words = tokenise(text, offset, min(len(text), offset + 20))
+    return bool(words) and words[0].norm in SEMICOLON_CONTINUERS
+
+
+SEMICOLON_CONTINUERS = norm_set("بشأن حول في من على عن إلى الى ضد تجاه")
+"""Prepositions that go on with the clause a semicolon typed for a comma interrupted."""
 
 
 def _after_reporting_verb(text: str, offset: int) -> bool:
