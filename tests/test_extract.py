@@ -898,3 +898,8 @@ def test_a_semicolon_before_a_preposition_goes_on_with_the_reported_clause():
     text = "وقال المدير سامي الرفاعي إن المعرض لم يتلق شكاوى من الناشرين؛ بشأن انخفاض المبيعات أو حدوث مشاكل."
     assert _said(text) == [("paraphrase", "المعرض لم يتلق شكاوى من الناشرين؛ بشأن انخفاض المبيعات أو حدوث مشاكل",
                             "سامي الرفاعي")]
+
+
+def test_a_compound_family_name_alone_stands_for_the_full_name_before_it():
+    text = "قال رئيس المؤسسة سامي عطا الله إن الإنتاج ارتفع.\nوأضاف عطا الله أن الأسعار مستقرة."
+    assert [speaker for _, _, speaker in _said(text)] == ["سامي عطا الله", "سامي عطا الله"]

@@ -160,11 +160,22 @@ def _full_names(candidates: list[Candidate], people: list[tuple[int, list[str], 
                 c = replace(c, speaker_name=earlier.speaker_name,
                             speaker_title=c.speaker_title or earlier.speaker_title,
                             speaker_affiliation=c.speaker_affiliation or earlier.speaker_affiliation)
-        elif c.speaker_kind == "person" and len(words) > 1:
+        elif c.speaker_kind == "person" and len(words) == 2 and c.speaker is None and compound_family_name(words):
+            longer = [e.speaker_name for e in seen.values()
+                      if len(normalise(e.speaker_name or "").split()) > 2
+                      and normalise(e.speaker_name or "").split()[-2:] == words]
+            if longer:
+                c = replace(c, speaker_name=longer[-1])  # «عطا الله» for «سامي عطا الله»
+        if c.speaker_kind == "person" and len(words) > 1:
             for word in words:  # «الجوابري» for «عبد اللطيف الجوابري», «أنور» for «أنور خليل»
                 seen.setdefault(word, c)
         out.append(c)
     return out
+
+
+def compound_family_name(words: list[str]) -> bool:
+    """Two words that make one family name: «عطا الله», «نور الدين», «أبو زيد», «بن علي»."""
+    return words[1] in ("الله", "الدين", "الرحمن") or words[0] in ("عبد", "ابو", "أبو", "بن", "ابن", "آل", "بو")
 
 
 def _full_name(word: str, offset: int, people: list[tuple[int, list[str], str]]) -> str | None:
