@@ -903,3 +903,9 @@ def test_a_semicolon_before_a_preposition_goes_on_with_the_reported_clause():
 def test_a_compound_family_name_alone_stands_for_the_full_name_before_it():
     text = "قال رئيس المؤسسة سامي عطا الله إن الإنتاج ارتفع.\nوأضاف عطا الله أن الأسعار مستقرة."
     assert [speaker for _, _, speaker in _said(text)] == ["سامي عطا الله", "سامي عطا الله"]
+
+
+def test_a_compound_family_name_also_finds_a_full_name_named_outside_any_quote():
+    text = ("كشف رئيس المؤسسة سامي عطا الله عن ارتفاع الإنتاج.\n"
+            "وقال عطا الله إن الأسعار مستقرة.")
+    assert [speaker for _, _, speaker in _said(text)] == ["سامي عطا الله"]

@@ -164,6 +164,7 @@ def _full_names(candidates: list[Candidate], people: list[tuple[int, list[str], 
             longer = [e.speaker_name for e in seen.values()
                       if len(normalise(e.speaker_name or "").split()) > 2
                       and normalise(e.speaker_name or "").split()[-2:] == words]
+            longer += [name for at, named, name in people if at < c.start and len(named) > 2 and named[-2:] == words]
             if longer:
                 c = replace(c, speaker_name=longer[-1])  # «عطا الله» for «سامي عطا الله»
         if c.speaker_kind == "person" and len(words) > 1:
