@@ -6,7 +6,8 @@ Three collections: the development half of our own corpus (rules were tuned on i
 (never tuned on) and the five seeds (gold: the quotes curated in data/facts.yaml).  A candidate matches a
 gold quote of the same kind when their spans share at least half of the longer one; its speaker is right
 when the names agree word for word at one end (``تشالي`` ~ ``تشالي بيرموديز``), or, on the seeds, when
-the actor ids agree.  Prints figures; asserts nothing (tests/test_extract_corpus.py does).
+the actor ids agree; beside it, in brackets, the strict figure: the whole name agrees.  Prints figures;
+asserts nothing (tests/test_extract_corpus.py does).
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ class Score:
     proposed: int = 0
     correct: int = 0
     right_speaker: int = 0
+    whole_name: int = 0
+    """Found quotes whose speaker's whole name is the gold one (the strict count)."""
     misses: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
 
@@ -58,6 +61,10 @@ class Score:
     @property
     def speaker_accuracy(self) -> float:
         return self.right_speaker / self.found if self.found else 1.0
+
+    @property
+    def strict_speaker_accuracy(self) -> float:
+        return self.whole_name / self.found if self.found else 1.0
 
 
 def corpus(half: str) -> list[tuple[str, str, list[Gold]]]:
@@ -105,6 +112,13 @@ def same_speaker(candidate: Candidate, gold: str, *, by_id: bool) -> bool:
     return said[:n] == want[:n] or said[-n:] == want[-n:]
 
 
+def same_whole_name(candidate: Candidate, gold: str, *, by_id: bool) -> bool:
+    """The strict test: the speaker's whole name, folded, is the gold one (ids on the seeds)."""
+    if by_id:
+        return candidate.speaker == gold
+    return bool(candidate.speaker_name) and normalise(candidate.speaker_name).split() == normalise(gold).split()
+
+
 def score(articles, names=None, *, by_id: bool = False) -> dict[str, Score]:
     """Scores per kind over ``articles`` [(name, text, gold)]."""
     scores = {kind: Score() for kind in KINDS}
@@ -125,6 +139,7 @@ def score(articles, names=None, *, by_id: bool = False) -> dict[str, Score]:
                     continue
                 used.add(id(mine[best]))
                 s.found += 1
+                s.whole_name += same_whole_name(mine[best], g.speaker, by_id=by_id)
                 if same_speaker(mine[best], g.speaker, by_id=by_id):
                     s.right_speaker += 1
                 else:
@@ -137,7 +152,7 @@ def score(articles, names=None, *, by_id: bool = False) -> dict[str, Score]:
 def report(label: str, scores: dict[str, Score], *, verbose: bool = False) -> None:
     for kind, s in scores.items():
         print(f"  {label:<9} {kind:<10} gold {s.gold:3}  recall {s.recall:.2f}  precision {s.precision:.2f}  "
-              f"speaker accuracy {s.speaker_accuracy:.2f}")
+              f"speaker accuracy {s.speaker_accuracy:.2f} (whole name {s.strict_speaker_accuracy:.2f})")
         if verbose:
             for line in s.misses:
                 print(f"      missed  {line}")
