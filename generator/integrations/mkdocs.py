@@ -31,28 +31,29 @@ from .pagefind import BackgroundIndexer, SearchIndexError, build_search_index, d
 log = logging.getLogger("mkdocs.plugins.factsheet")
 
 
-class FactsBuildFailed(Abort):
-    """Stops the build with the generator's report and no traceback.
+class PluginAbort(Abort):
+    """Stops the build with a message and no traceback, on stderr like every other error (MkDocs prints a
+    plain Abort on stdout).
 
     MkDocs' Abort is both an Exception and a SystemExit: `mkdocs build` prints it without a traceback
     and exits with status 1, and the `mkdocs serve` loop, which catches Exceptions only, survives it
     (a bare SystemExit would stop the server); see _keep_last_good_site for what serving does with it.
     """
 
+    def show(self, file: object = None) -> None:
+        echo(self.format_message(), err=True)
+
+
+class FactsBuildFailed(PluginAbort):
+    """Stops the build with the generator's report."""
+
     def __init__(self, report: str) -> None:
         super().__init__(f"{report}\nfactsheet: the site was not rebuilt; fix the problems above. "
                          "| لم يُعَد بناء الموقع؛ أصلح المشكلات أعلاه.")
 
-    def show(self, file: object = None) -> None:
-        """How `mkdocs build` prints it: on stderr, like every other error."""
-        echo(self.format_message(), err=True)
 
-
-class FontMissing(Abort):
-    """Stops the build when the typeface cannot be subset; said on stderr, like FactsBuildFailed."""
-
-    def show(self, file: object = None) -> None:
-        echo(self.format_message(), err=True)
+class FontMissing(PluginAbort):
+    """Stops the build when the typeface cannot be subset."""
 
 
 class _Options(Config):
@@ -182,7 +183,7 @@ class FactsheetPlugin(BasePlugin[_Options]):
             failed = parallel.join(self.files, self.share, config.validation.links.anchors)
             self.share = None
             if failed:
-                raise Abort(f"factsheet: the process(es) {failed} building a share of the pages failed; "
+                raise PluginAbort(f"factsheet: the process(es) {failed} building a share of the pages failed; "
                             "their messages are above")
         try:
             if self.serving:
@@ -191,7 +192,7 @@ class FactsheetPlugin(BasePlugin[_Options]):
                 return
             report = build_search_index(Path(config.site_dir))
         except SearchIndexError as exc:
-            raise Abort(f"factsheet: {exc}") from None
+            raise PluginAbort(f"factsheet: {exc}") from None
         log.info("factsheet: %s", describe(report))
 
     def on_build_error(self, error: Exception) -> None:
