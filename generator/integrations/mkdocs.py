@@ -184,7 +184,7 @@ class FactsheetPlugin(BasePlugin[_Options]):
             self.share = None
             if failed:
                 raise PluginAbort(f"factsheet: the process(es) {failed} building a share of the pages failed; "
-                            "their messages are above")
+                                  "their messages are above")
         try:
             if self.serving:
                 self.built = True
