@@ -33,6 +33,8 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
+from ..site.workers import cores
+
 BLANK = "factsheet-share-of-another-process.html"
 """The template of a page another process writes: empty, so MkDocs writes nothing for it here."""
 log = logging.getLogger("mkdocs.plugins.factsheet")
@@ -42,8 +44,9 @@ pages_log = logging.getLogger("mkdocs.structure.pages")
 def processes(jobs: int, pages: int, pages_per_job: int) -> int:
     """How many processes to build ``pages`` generated pages with: at most ``jobs`` (0: one per core
     this process may run on), and at least ``pages_per_job`` pages each, since a fork has a cost."""
-    cores = jobs or len(os.sched_getaffinity(0))
-    return max(1, min(cores, pages // max(1, pages_per_job)))
+    if not hasattr(os, "fork"):
+        return 1
+    return max(1, min(jobs or cores(), pages // max(1, pages_per_job)))
 
 
 @dataclass

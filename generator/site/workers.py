@@ -23,6 +23,12 @@ MIN_UNITS = 400
 """Units each process must have at least, or fewer processes are used."""
 
 
+def cores() -> int:
+    """The cores this process may run on (all of them where the system cannot say)."""
+    affinity = getattr(os, "sched_getaffinity", None)  # Linux; macOS and Windows lack it
+    return len(affinity(0)) if affinity else os.cpu_count() or 1
+
+
 class RenderingFailed(Exception):
     """A forked process could not render its share: the traceback it sent, as text."""
 
@@ -33,8 +39,8 @@ def render_all(renderer: Renderer, processes: int = 0, min_units: int = MIN_UNIT
     Raises what rendering raises: MarkupLeak as itself, whichever process met it.
     """
     units = list(renderer.units().values())
-    count = min(processes or len(os.sched_getaffinity(0)), len(units) // max(1, min_units))
-    if count < 2:
+    count = min(processes or cores(), len(units) // max(1, min_units))
+    if count < 2 or not hasattr(os, "fork"):
         return renderer.pages()
     gc.collect()
     gc.freeze()  # the model stays shared with the forked processes instead of being copied as it is collected
