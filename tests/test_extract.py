@@ -909,3 +909,26 @@ def test_a_compound_family_name_also_finds_a_full_name_named_outside_any_quote()
     text = ("كشف رئيس المؤسسة سامي عطا الله عن ارتفاع الإنتاج.\n"
             "وقال عطا الله إن الأسعار مستقرة.")
     assert [speaker for _, _, speaker in _said(text)] == ["سامي عطا الله"]
+
+
+def _speakers(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [(c.speaker_name, c.speaker_kind, c.speaker_affiliation) for c in extract_quotes(text, "s.txt", {})]
+
+
+def test_the_police_a_court_or_a_company_speaks_for_itself_and_a_pronoun_subject_goes_on_with_it():
+    police = ("الشرطة", "institution", "الشرطة")
+    assert _speakers("أعلنت الشرطة أن المشتبه به اعتقل مساء أمس.") == [police]
+    assert _speakers("قالت الشرطة إن التحقيق مستمر. غير أنها قالت إنه لا يوجد مشتبه به.") == [police, police]
+    assert _speakers("ذكرت الشركة في بيان أن أرباحها ارتفعت.\nلكنها قالت إن المبيعات تراجعت.") == [
+        ("الشركة", "institution", "الشركة")] * 2
+    assert _speakers("وقالت محكمة الاستئناف إن الحكم نهائي.\nوأضافت أن الجلسة المقبلة في مايو.") == [
+        ("محكمة الاستئناف", "institution", "محكمة الاستئناف")] * 2
+
+
+def test_a_pronoun_subject_goes_back_to_the_latest_speaker_of_its_gender():
+    text = ("قالت الشرطة إن التحقيق مستمر. وقال المحقق سامي الرفاعي إن الأدلة كافية.\n"
+            "لكنها قالت إن المشتبه به ما زال فارا.")
+    assert [name for name, _, _ in _speakers(text)] == ["الشرطة", "سامي الرفاعي", "الشرطة"]
+    text = ("قال الوزير نادر سليم إن الخطة جاهزة. وقالت الوزيرة هدى الشامي إن التمويل متوفر.\n"
+            "وأضاف أن التنفيذ يبدأ الشهر المقبل.")
+    assert [name for name, _, _ in _speakers(text)] == ["نادر سليم", "هدى الشامي", "نادر سليم"]

@@ -100,7 +100,7 @@ def _describe(doc: Document, aliases: AliasIndex, speaker: Mention) -> tuple[str
         words = doc.text[doc.tokens[speaker.first].end:doc.tokens[speaker.last - 1].end].strip()
         return None, body or words or None, "anonymous"
     if speaker.kind == "institution":
-        return None, speaker.actor, "institution"
+        return None, speaker.actor or speaker.name, "institution"  # «الشرطة» speaks for itself
     if speaker.title is None:
         return None, None, "person"
     body = aliases.actor_in(doc.text, doc.tokens, speaker.phrase_first + 1, speaker.first)
