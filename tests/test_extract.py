@@ -932,3 +932,19 @@ def test_a_pronoun_subject_goes_back_to_the_latest_speaker_of_its_gender():
     text = ("قال الوزير نادر سليم إن الخطة جاهزة. وقالت الوزيرة هدى الشامي إن التمويل متوفر.\n"
             "وأضاف أن التنفيذ يبدأ الشهر المقبل.")
     assert [name for name, _, _ in _speakers(text)] == ["نادر سليم", "هدى الشامي", "نادر سليم"]
+
+
+def test_the_one_who_held_the_press_conference_speaks_in_it_never_the_pronoun_fihi():
+    assert _said("وعقد رئيس الوزراء نادر سليم مؤتمرا صحفيا قال فيه إن الحكومة ستدعم الشرطة.") == [
+        ("paraphrase", "الحكومة ستدعم الشرطة", "نادر سليم")]
+    assert _said("وفي تصريح أدلى به الوزير نادر سليم للصحفيين قال فيه إن الميزانية كافية.") == [
+        ("paraphrase", "الميزانية كافية", "نادر سليم")]
+
+
+def test_going_on_to_a_topic_with_bi_and_a_verbal_noun_keeps_the_coach_named_before():
+    text = ("قال مدرب الفريق سامي الرفاعي إن اللاعبين قدموا مباراة جيدة.\n"
+            "وأكمل مدرب الفريق بالتطرق إلى التحكيم وقال: «الحكم كان قاسيا جدا معنا اليوم».")
+    assert [speaker for _, _, speaker in _said(text)] == ["سامي الرفاعي", "سامي الرفاعي"]
+    text = ("قال مدرب الفريق سامي الرفاعي إن اللاعبين قدموا مباراة جيدة.\n"
+            "وواصل الرفاعي بالحديث عن الإصابات وقال: «سنستعيد المصابين قريبا جدا».")
+    assert [speaker for _, _, speaker in _said(text)] == ["سامي الرفاعي", "سامي الرفاعي"]

@@ -38,6 +38,7 @@ from .titles import (
     name_after_office,
     name_run,
     name_run_before,
+    opens_topic_phrase,
     plain_name_word,
     title_word_ends_name,
 )
@@ -329,7 +330,8 @@ class MentionFinder(BodyReader):
             if last > j and not soft_gap(self.text, self.tokens[last - 1], self.tokens[last]):
                 break
             connector = last > j and self.tokens[last - 1].norm in NAME_CONNECTORS
-            if not (is_name_word(self.tokens[last], after_connector=connector)
+            if opens_topic_phrase(self.tokens, last) or not (
+                    is_name_word(self.tokens[last], after_connector=connector)
                     or (last > j and title_word_ends_name(self.text, self.tokens, last))):
                 break
             found = self.aliases.match(self.text, self.tokens, last)

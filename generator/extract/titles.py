@@ -100,6 +100,17 @@ def plain_name_word(token: Token) -> bool:
     return _plain_name_word(token)
 
 
+TOPIC_AFTER_MASDAR = frozenset({"الي", "علي", "عن"})  # إلى, على, عن as normalised
+
+
+def opens_topic_phrase(tokens: list[Token], k: int) -> bool:
+    """«بالتطرق إلى», «بالحديث عن»: a definite verbal noun governed by بـ, then a preposition — how the
+    subject went on, never a name («بالاشيه في المؤتمر» stays one)."""
+    word = tokens[k].norm
+    return (word.startswith("بال") and len(word) >= 6 and k + 1 < len(tokens)
+            and tokens[k + 1].norm in TOPIC_AFTER_MASDAR)
+
+
 def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int) -> TitledName | None:
     """The name a title chain starting at token ``i`` ends in, or None when the chain names nobody.
 
@@ -132,6 +143,7 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
             break  # tanween marks an adverbial («ردًا على …»): the office has ended
         # A definite word joins a name only after a given name: «عبد اللطيف», «نادية الفاسي».
         is_name = ((_plain_name_word(token) and (not article_like(token) or run_first is not None)
+                    and not opens_topic_phrase(tokens, k)
                     and not (run_first is None and coordinated_office_word(text, tokens, k)))
                    or (run_first is None and _given_name_title(text, tokens, i, k)))
         is_name = is_name or (run_first is not None and title_word_ends_name(text, tokens, k))
@@ -341,7 +353,7 @@ def name_run(tokens: list[Token], quoted: list[bool], first: int, limit: int) ->
         k = first + 1  # «صباح رضا»: a time word before a name word is a given name («صباح الأحد» is not)
     while k < limit and k - first < 4 and not quoted[k] and _plain_name_word(tokens[k]) and (
         k > first or not article_like(tokens[k])
-    ):
+    ) and not opens_topic_phrase(tokens, k):
         k += 1
     return k
 
