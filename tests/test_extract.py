@@ -948,3 +948,13 @@ def test_going_on_to_a_topic_with_bi_and_a_verbal_noun_keeps_the_coach_named_bef
     text = ("قال مدرب الفريق سامي الرفاعي إن اللاعبين قدموا مباراة جيدة.\n"
             "وواصل الرفاعي بالحديث عن الإصابات وقال: «سنستعيد المصابين قريبا جدا».")
     assert [speaker for _, _, speaker in _said(text)] == ["سامي الرفاعي", "سامي الرفاعي"]
+
+
+def test_a_given_name_that_folds_to_a_function_word_is_a_name_before_a_family_name():
+    assert [s for _, _, s in _said("وقالت الممثلة هنا الزاهد إن الفيلم سيعرض قريبا.\n"
+                                   "وأضافت الزاهد أن التصوير انتهى.")] == ["هنا الزاهد", "هنا الزاهد"]
+    assert [s for _, _, s in _said("وقالت المحققة آنا بيرغ إن المشتبه به شاب.")] == ["آنا بيرغ"]
+    assert [s for _, _, s in _said("وقالت المذيعة أمل حسن إن البرنامج سيعود.")] == ["أمل حسن"]
+    assert [s for _, _, s in _said("وقالت هنا الزاهد إن الفيلم سيعرض قريبا.")] == ["هنا الزاهد"]
+    # «هنا» before an office or a verb stays the adverb
+    assert [s for _, _, s in _said("وقال المدير سامي الرفاعي هنا إن المعرض ناجح.")] == ["سامي الرفاعي"]

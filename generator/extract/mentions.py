@@ -35,6 +35,7 @@ from .lexicon import (
 )
 from .titles import (
     coordinated_office_word,
+    folded_given_name,
     name_after_office,
     name_run,
     name_run_before,
@@ -330,6 +331,9 @@ class MentionFinder(BodyReader):
             if last > j and not soft_gap(self.text, self.tokens[last - 1], self.tokens[last]):
                 break
             connector = last > j and self.tokens[last - 1].norm in NAME_CONNECTORS
+            if last == j and folded_given_name(self.text, self.tokens, j):
+                last += 1  # «الممثلة هنا الزاهد»
+                continue
             if opens_topic_phrase(self.tokens, last) or not (
                     is_name_word(self.tokens[last], after_connector=connector)
                     or (last > j and title_word_ends_name(self.text, self.tokens, last))):
