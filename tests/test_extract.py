@@ -958,3 +958,11 @@ def test_a_given_name_that_folds_to_a_function_word_is_a_name_before_a_family_na
     assert [s for _, _, s in _said("وقالت هنا الزاهد إن الفيلم سيعرض قريبا.")] == ["هنا الزاهد"]
     # «هنا» before an office or a verb stays the adverb
     assert [s for _, _, s in _said("وقال المدير سامي الرفاعي هنا إن المعرض ناجح.")] == ["سامي الرفاعي"]
+
+
+def test_a_short_phrase_in_quotation_marks_inside_a_reported_clause_is_no_quote():
+    text = "وقال المحقق سامي الرفاعي إن الضحية ربما سقط في ” تبادل لإطلاق النار ” بين عصابتين."
+    assert _said(text) == [("paraphrase", "الضحية ربما سقط في ” تبادل لإطلاق النار ” بين عصابتين",
+                            "سامي الرفاعي")]
+    # the whole clause quoted after «أن» stays a quote
+    assert [k for k, _, _ in _said("وأضاف المدير سامي الرفاعي أن “الفريق جاهز تماما”.")] == ["direct"]
