@@ -966,3 +966,10 @@ def test_a_short_phrase_in_quotation_marks_inside_a_reported_clause_is_no_quote(
                             "سامي الرفاعي")]
     # the whole clause quoted after «أن» stays a quote
     assert [k for k, _, _ in _said("وأضاف المدير سامي الرفاعي أن “الفريق جاهز تماما”.")] == ["direct"]
+
+
+def test_a_name_in_quotation_marks_after_a_title_is_the_name_and_a_later_office_with_its_nisba_refers_back():
+    text = ("وأشاد المدرب البرتغالي ”جواو سيلفا“ بلاعبيه، وقال إن الفريق كان أفضل.\n"
+            "وقال المدير الفني البرتغالي: «كانت مباراة صعبة علينا جميعا».\n"
+            "وأضاف المدير البرتغالي: «الحكم كان قاسيا جدا معنا اليوم».")
+    assert [s for _, _, s in _said(text)] == ["جواو سيلفا"] * 3

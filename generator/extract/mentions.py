@@ -58,6 +58,8 @@ from .words import is_definite, is_name_word, is_nisba, looks_like_present_verb
 SENIOR = norm_set("كبير وكبير")
 CALLED = norm_set("يدعى ويدعى يدعي ويدعي واسمه اسمه تدعى وتدعى تدعي وتدعي واسمها اسمها")
 """Words that give the name of someone first described: «أحد المحتجين، ويدعى …»."""
+GENERIC_ADJECTIVES = frozenset(strip_article(w) for w in norm_set("الفني الفنية التنفيذي التنفيذية العام العامة الرسمي"))
+"""Adjectives of an office that say nothing of who holds it («المدير الفني»)."""
 HONORIFICS = frozenset({"دكتور", "مهندس", "كابتن", "لواء"})
 CLIENT_OFFICES = frozenset({"دفاع"})
 """Offices named after the one they serve: «دفاع المتهم X» is X's lawyer, never X."""
@@ -288,6 +290,12 @@ class MentionFinder(BodyReader):
             title = {strip_article(w.removeprefix("و")) for w in normalise(holder.title or "").split()}
             if words <= title:
                 return holder
+        if not holders and words - GENERIC_ADJECTIVES:
+            # «المدير الفني البرتغالي» after «المدرب البرتغالي X»: another word for the same office; the
+            # adjectives that are not generic pick the one person they fit.
+            fitting = [h for hs in self._holders.values() for h in hs if words - GENERIC_ADJECTIVES <= {
+                strip_article(w.removeprefix("و")) for w in normalise(h.title or "").split()}]
+            return fitting[-1] if len({h.name for h in fitting}) == 1 else None
         return holders[0] if len({h.name for h in holders}) == 1 else None
 
     def _holder_by_body(self, first: int, last: int) -> Mention | None:
@@ -296,7 +304,8 @@ class MentionFinder(BodyReader):
         end = min(len(self.tokens), first + 4)
         while last < end and self._joined(last - 1) and is_definite(self.tokens[last].norm):
             last += 1  # «مدرب الوداد»: the body the office noun governs
-        body = {head_key(t.norm) for t in self.tokens[first + 1:last]} - TITLE_MODIFIERS - TITLE_HEADS
+        body = ({head_key(t.norm) for t in self.tokens[first + 1:last]}
+                - TITLE_MODIFIERS - TITLE_HEADS - GENERIC_ADJECTIVES)  # «المدير الفني البرتغالي»
         if not body:
             return None
         fitting = [h for holders in self._holders.values() for h in holders
@@ -319,6 +328,8 @@ class MentionFinder(BodyReader):
             return None
         gap = self.text[self.tokens[j - 1].end:self.tokens[j].start]
         apposition = gap.strip() in ("،", ",")
+        if gap.strip() and gap.strip() in QUOTE_CHARS:
+            return self._quoted_name(j)  # «المدرب البرتغالي ”جواو سيلفا“»
         if any(c in QUOTE_CHARS for c in gap) or not (apposition or all(c in SOFT_GAP_CHARS for c in gap)):
             return None
         found = self.aliases.match(self.text, self.tokens, j)
@@ -347,6 +358,17 @@ class MentionFinder(BodyReader):
         if last == j or (apposition and not self._ends_name(last)):
             return None
         return j, last
+
+    def _quoted_name(self, j: int) -> tuple[int, int] | None:
+        """A name of one to three words written in quotation marks right after a title."""
+        last = j
+        while last < len(self.tokens) and last - j < 3 and is_name_word(self.tokens[last]):
+            last += 1
+            if last < len(self.tokens) and any(c in QUOTE_CHARS for c in self._gap_before(last)):
+                return j, last
+            if last < len(self.tokens) and not self._joined(last - 1):
+                break
+        return None
 
     def _role(self, mention: Mention, earlier: list[Mention]) -> str:
         """subject; object (after a preposition or «نظيره»); source (after «بحسب», «نقلت ... عن»)."""
