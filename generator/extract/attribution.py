@@ -28,7 +28,7 @@ def is_quote(text: str, span: tuple[int, int], aliases: AliasIndex) -> bool:
         return False
     if length <= 6 and is_heading(text, span):
         return False
-    if length <= 4 and not before.endswith(":") and _inside_reported_clause(text, start):
+    if length <= 4 and not before.endswith(":") and _inside_reported_clause(text, start) and _clause_goes_on(text, end):
         return False
     if length <= 8:
         # «ببرنامج "على مسؤوليتي"», «تحت عنوان "…"»: the quoted words name what the word before them heads
@@ -46,6 +46,13 @@ def _inside_reported_clause(text: str, start: int) -> bool:
     stop = max(text.rfind(ch, floor, start) for ch in ".!?؟\n")
     words = tokenise(text, max(floor, stop + 1), start)
     return any(w.norm in COMPLEMENTIZERS for w in words[:-1])
+
+
+def _clause_goes_on(text: str, end: int) -> bool:
+    """Whether a word of the same clause follows the closing mark: a phrase marked in passing, while
+    «أن المباحثات "كانت مفيدة للطرفين".» ends its clause with the speaker's own words."""
+    rest = text[end:end + 12].lstrip(QUOTE_CHARS + " \t")
+    return bool(rest) and rest[0].isalpha()
 
 
 def is_heading(text: str, span: tuple[int, int]) -> bool:

@@ -457,11 +457,11 @@ def cue_gender(doc: Document, cue: Cue) -> str | None:
 
 
 def _last_of_gender(doc: Document, cue: Cue) -> Cue | None:
-    """The latest speaker a pronoun subject fits by gender: «قالت الشرطة … وقال المحقق X … لكنها قالت»
+    """The latest speaker a feminine pronoun subject fits: «قالت الشرطة … وقال المحقق X … لكنها قالت»
     goes back to الشرطة, the latest subject of a feminine verb."""
     gender = cue_gender(doc, cue)
-    if gender is None:
-        return None
+    if gender != "f":
+        return None  # a masculine verb after a woman is as often a writer's slip («وقالت X … وأتم:»)
     for _, earlier in reversed(doc.events[-8:]):
         if earlier.explicit and cue_gender(doc, earlier) == gender:
             return earlier
