@@ -973,3 +973,8 @@ def test_a_name_in_quotation_marks_after_a_title_is_the_name_and_a_later_office_
             "وقال المدير الفني البرتغالي: «كانت مباراة صعبة علينا جميعا».\n"
             "وأضاف المدير البرتغالي: «الحكم كان قاسيا جدا معنا اليوم».")
     assert [s for _, _, s in _said(text)] == ["جواو سيلفا"] * 3
+
+
+def test_a_family_name_starting_with_bal_before_an_is_still_a_name():
+    text = "وأعربت الوزيرة سلمى بالاريه عن سعادتها، وقالت: «هذا يوم تاريخي لمدينتنا كلها»."
+    assert [s for _, _, s in _said(text)] == ["سلمى بالاريه"]

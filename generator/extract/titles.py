@@ -128,10 +128,11 @@ TOPIC_AFTER_MASDAR = frozenset({"الي", "علي", "عن"})  # إلى, على, 
 
 def opens_topic_phrase(tokens: list[Token], k: int) -> bool:
     """«بالتطرق إلى», «بالحديث عن»: a definite verbal noun governed by بـ, then a preposition — how the
-    subject went on, never a name («بالاشيه في المؤتمر» stays one)."""
+    subject went on, never a name («أنطونيا بالاريه عن سعادته» stays one: no verbal noun's shape)."""
     word = tokens[k].norm
-    return (word.startswith("بال") and len(word) >= 6 and k + 1 < len(tokens)
-            and tokens[k + 1].norm in TOPIC_AFTER_MASDAR)
+    rest = word[3:] if word.startswith("بال") else ""
+    masdar = rest == "حديث" or (rest[:1] == "ت" and len(rest) >= 4) or (rest[:1] == "ا" and len(rest) >= 5)
+    return masdar and k + 1 < len(tokens) and tokens[k + 1].norm in TOPIC_AFTER_MASDAR
 
 
 def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int) -> TitledName | None:
