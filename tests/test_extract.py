@@ -978,3 +978,13 @@ def test_a_name_in_quotation_marks_after_a_title_is_the_name_and_a_later_office_
 def test_a_family_name_starting_with_bal_before_an_is_still_a_name():
     text = "وأعربت الوزيرة سلمى بالاريه عن سعادتها، وقالت: «هذا يوم تاريخي لمدينتنا كلها»."
     assert [s for _, _, s in _said(text)] == ["سلمى بالاريه"]
+
+
+def test_an_official_described_by_his_place_is_named_between_commas_or_before_the_medium():
+    for text in ("قال مسؤول في شرطة مدينة الزهور، سامي الرفاعي، لإذاعة الشرق: «واصلنا التحقيق طوال الليل».",
+                 "وقال المسؤول في شرطة الزهور سامي الرفاعي لراديو الشرق “واصلنا التحقيق طوال الليل”."):
+        c = only(text)
+        assert (c.speaker_name, c.speaker_kind) == ("سامي الرفاعي", "person")
+        assert c.speaker_affiliation.startswith("شرطة")
+    # an unnamed source stays unnamed
+    assert only("وقال مسؤول في الشرطة لإذاعة الشرق: «واصلنا التحقيق طوال الليل».").speaker_kind == "anonymous"

@@ -26,6 +26,7 @@ from .lexicon import (
     TITLE_HEADS,
     TITLE_MODIFIERS,
     TRANSMIT_VERBS,
+    UNNAMED_LINKS,
     UNNAMED_HEADS,
     head_in,
     head_key,
@@ -192,6 +193,8 @@ class MentionFinder(BodyReader):
             name = None  # «دفاع الراهب سيداروس»: the one named after «دفاع» is the client, not the lawyer
         if unnamed and name is None:
             name = self._called(j)  # «أحد منظمي الاحتجاج، ويدعى سالم المغربي»
+        if unnamed and name is None and j > i + 2 and self.tokens[i + 1].norm in UNNAMED_LINKS:
+            name = self._named_official(j)  # «مسؤول في شرطة المدينة، سامي الرفاعي، لإذاعة …»
         if name:
             first, last = name
             actor = self.aliases.actor_in(self.text, self.tokens, first, last)
@@ -358,6 +361,30 @@ class MentionFinder(BodyReader):
         if last == j or (apposition and not self._ends_name(last)):
             return None
         return j, last
+
+    def _named_official(self, j: int) -> tuple[int, int] | None:
+        """The name of an official described by his place («مسؤول في شرطة X»), read after the rest of the
+        body's name: set off by commas, or without them when a medium or a colon follows the name
+        («المسؤول في شرطة الزهور سامي الرفاعي لراديو الشرق "…"»)."""
+        for k in range(j, min(len(self.tokens) - 1, j + 4)):
+            if self.quoted[k]:
+                return None
+            gap = self._gap_before(k)
+            comma = gap.strip() in ("،", ",")
+            if not comma and HARD_GAP.search(gap):
+                return None
+            end = name_run(self.tokens, self.quoted, k, min(len(self.tokens), k + 4))
+            end = next((m for m in range(k + 1, end) if not self._joined(m - 1)), end)  # a comma ends it
+            if end - k < 2 or end >= len(self.tokens) or (k > j and not comma and not self._joined(k - 1)):
+                continue
+            after, follower = self._gap_before(end), self.tokens[end].norm
+            to_medium = follower.startswith("لل") or (follower[:1] == "ل" and head_in(follower[1:], MEDIA_HEADS))
+            if (comma and after.strip() in ("،", ",")) or (
+                    not comma and (to_medium or ":" in after or any(c in QUOTE_CHARS for c in after))):
+                return k, end
+            if comma:
+                return None
+        return None
 
     def _quoted_name(self, j: int) -> tuple[int, int] | None:
         """A name of one to three words written in quotation marks right after a title."""
