@@ -28,7 +28,8 @@ def is_quote(text: str, span: tuple[int, int], aliases: AliasIndex) -> bool:
         return False
     if length <= 6 and is_heading(text, span):
         return False
-    if length <= 4 and not before.endswith(":") and _inside_reported_clause(text, start) and _clause_goes_on(text, end):
+    if (length <= 4 and not before.endswith(":") and _inside_reported_clause(text, start)
+            and _clause_goes_on(text, end)):
         return False
     if length <= 8:
         # «ببرنامج "على مسؤوليتي"», «تحت عنوان "…"»: the quoted words name what the word before them heads

@@ -26,8 +26,8 @@ from .lexicon import (
     TITLE_HEADS,
     TITLE_MODIFIERS,
     TRANSMIT_VERBS,
-    UNNAMED_LINKS,
     UNNAMED_HEADS,
+    UNNAMED_LINKS,
     head_in,
     head_key,
     norm_set,
@@ -59,7 +59,8 @@ from .words import is_definite, is_name_word, is_nisba, looks_like_present_verb
 SENIOR = norm_set("كبير وكبير")
 CALLED = norm_set("يدعى ويدعى يدعي ويدعي واسمه اسمه تدعى وتدعى تدعي وتدعي واسمها اسمها")
 """Words that give the name of someone first described: «أحد المحتجين، ويدعى …»."""
-GENERIC_ADJECTIVES = frozenset(strip_article(w) for w in norm_set("الفني الفنية التنفيذي التنفيذية العام العامة الرسمي"))
+GENERIC_ADJECTIVES = frozenset(
+    strip_article(w) for w in norm_set("الفني الفنية التنفيذي التنفيذية العام العامة الرسمي"))
 """Adjectives of an office that say nothing of who holds it («المدير الفني»)."""
 HONORIFICS = frozenset({"دكتور", "مهندس", "كابتن", "لواء"})
 CLIENT_OFFICES = frozenset({"دفاع"})
