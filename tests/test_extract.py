@@ -988,3 +988,11 @@ def test_an_official_described_by_his_place_is_named_between_commas_or_before_th
         assert c.speaker_affiliation.startswith("شرطة")
     # an unnamed source stays unnamed
     assert only("وقال مسؤول في الشرطة لإذاعة الشرق: «واصلنا التحقيق طوال الليل».").speaker_kind == "anonymous"
+
+
+def test_a_quoted_name_after_an_office_of_a_team_and_a_nationality_is_the_name():
+    text = ("يرى مدرب منتخب الوادي البرتغالي ” جواو سيلفا”، أن فريقه كان الأفضل.\n"
+            "وقال المدير الفني البرتغالي في المؤتمر الصحفي ” كانت مباراة جيدة من الطرفين.”")
+    assert [s for _, _, s in _said(text)] == ["جواو سيلفا", "جواو سيلفا"]
+    # a quoted body after an office noun stays the body
+    assert [s for _, _, s in _said("وقالت وكيلة \"الصحة العامة\" سلمى الرفاعي إن اللقاح آمن.")] == ["سلمى الرفاعي"]

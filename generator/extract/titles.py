@@ -123,6 +123,25 @@ def is_definite_office(word: str) -> bool:
     return _office_word(strip_article(word)) or _office_word(word)
 
 
+def _quoted_name_end(text: str, tokens: list[Token], quoted: list[bool], k: int) -> int | None:
+    """Index after a personal name of one to three words written in quotation marks from token ``k``,
+    after a nisba or a name of the office («البرتغالي ” كارلوس كيروش”»); None for a quoted body."""
+    if not is_nisba_word(tokens[k - 1].norm):
+        return None
+    m = k
+    while m < len(tokens) and m - k < 3 and not quoted[m] and _plain_name_word(tokens[m]) and not (
+            m == k and article_like(tokens[m])):
+        m += 1
+        if m < len(tokens) and any(c in QUOTE_CHARS for c in text[tokens[m - 1].end:tokens[m].start]):
+            return m
+    return None
+
+
+def is_nisba_word(word: str) -> bool:
+    core = strip_article(word)
+    return word.startswith("ال") and len(core) >= 4 and core.endswith("ي")
+
+
 TOPIC_AFTER_MASDAR = frozenset({"الي", "علي", "عن"})  # إلى, على, عن as normalised
 
 
@@ -151,6 +170,9 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
     while k < len(tokens) and k - i <= 14 and not quoted[k]:
         gap = text[tokens[k - 1].end:tokens[k].start]
         if any(c in QUOTE_CHARS for c in gap):
+            quoted_end = None if quoted_body else _quoted_name_end(text, tokens, quoted, k)
+            if quoted_end is not None:
+                return TitledName(i, k, quoted_end)  # «مدرب منتخب مصر البرتغالي ” كارلوس كيروش”»
             # A body's name may stand quoted after an office noun: «وكيلة "الصحة العامة" …».
             if not (quoted_body or _office_word(tokens[k - 1].norm)):
                 break
