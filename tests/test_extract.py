@@ -996,3 +996,9 @@ def test_a_quoted_name_after_an_office_of_a_team_and_a_nationality_is_the_name()
     assert [s for _, _, s in _said(text)] == ["جواو سيلفا", "جواو سيلفا"]
     # a quoted body after an office noun stays the body
     assert [s for _, _, s in _said("وقالت وكيلة \"الصحة العامة\" سلمى الرفاعي إن اللقاح آمن.")] == ["سلمى الرفاعي"]
+
+
+def test_a_definite_office_right_after_the_name_a_verb_took_is_its_apposition():
+    text = ("قالت سلمى الرفاعي المدير الفني لمهرجان الواحة الدولي للأفلام، إن الدورة ستكون استثنائية."
+            "وأضافت فى حوارها لبرنامج رأى عام \" أنها ليست قلقة من المنافسة.")
+    assert [s for _, _, s in _said(text)] == ["سلمى الرفاعي", "سلمى الرفاعي"]

@@ -177,6 +177,12 @@ class MentionFinder(BodyReader):
     def _described_person(self, i: int, key: str) -> Mention:
         unnamed = key in UNNAMED_HEADS
         j = self._title_end(i, unnamed=unnamed)
+        if not unnamed and is_definite(self.tokens[i].norm) and key not in CLIENT_OFFICES:
+            # «قالت هالة جلال المدير الفني لمهرجان أسوان …»: a definite office right after the name the
+            # verb took is that name's apposition; what the office governs names no one.
+            holder = self._named_before(i, key, j)
+            if holder is not None and lexicon_word(self.tokens[holder.first - 1].norm, ALL_CUES):
+                return holder
         name = self._name_after_title(j, known_only=unnamed)
         known = name is not None and self.aliases.actor_in(self.text, self.tokens, *name) is not None
         if not unnamed and not known:
