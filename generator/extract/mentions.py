@@ -22,6 +22,7 @@ from .lexicon import (
     MEDIA_HEADS,
     NAME_CONNECTORS,
     PREPOSITIONS,
+    SPEECH_OPENERS,
     STATEMENT_HEADS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
@@ -280,7 +281,10 @@ class MentionFinder(BodyReader):
         if first == i or first == 0:
             return None
         comma = self._gap_before(i).strip() in ("،", ",")
-        after_cue = lexicon_word(self.tokens[first - 1].norm, ALL_CUES) is not None
+        k = first - 1
+        while k > 0 and first - k <= 2 and is_nisba(self.tokens[k].norm, definite=True):
+            k -= 1  # «عبر الإيطالي ستيفانو بيولي مدرب فريق النصر»: the nationality before the name
+        after_cue = lexicon_word(self.tokens[k].norm, ALL_CUES | SPEECH_OPENERS) is not None
         if not (after_cue or (comma and HARD_GAP.search(self._gap_before(first)) is None)):
             return None
         person = Mention(first, j, first, self._text(first, i), None, "person", head=key,
