@@ -909,3 +909,102 @@ def test_a_compound_family_name_also_finds_a_full_name_named_outside_any_quote()
     text = ("كشف رئيس المؤسسة سامي عطا الله عن ارتفاع الإنتاج.\n"
             "وقال عطا الله إن الأسعار مستقرة.")
     assert [speaker for _, _, speaker in _said(text)] == ["سامي عطا الله"]
+
+
+def _speakers(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [(c.speaker_name, c.speaker_kind, c.speaker_affiliation) for c in extract_quotes(text, "s.txt", {})]
+
+
+def test_the_police_a_court_or_a_company_speaks_for_itself_and_a_pronoun_subject_goes_on_with_it():
+    police = ("الشرطة", "institution", "الشرطة")
+    assert _speakers("أعلنت الشرطة أن المشتبه به اعتقل مساء أمس.") == [police]
+    assert _speakers("قالت الشرطة إن التحقيق مستمر. غير أنها قالت إنه لا يوجد مشتبه به.") == [police, police]
+    assert _speakers("ذكرت الشركة في بيان أن أرباحها ارتفعت.\nلكنها قالت إن المبيعات تراجعت.") == [
+        ("الشركة", "institution", "الشركة")] * 2
+    assert _speakers("وقالت محكمة الاستئناف إن الحكم نهائي.\nوأضافت أن الجلسة المقبلة في مايو.") == [
+        ("محكمة الاستئناف", "institution", "محكمة الاستئناف")] * 2
+
+
+def test_a_feminine_pronoun_subject_goes_back_to_the_latest_feminine_speaker():
+    text = ("قالت الشرطة إن التحقيق مستمر. وقال المحقق سامي الرفاعي إن الأدلة كافية.\n"
+            "لكنها قالت إن المشتبه به ما زال فارا.")
+    assert [name for name, _, _ in _speakers(text)] == ["الشرطة", "سامي الرفاعي", "الشرطة"]
+    text = ("قالت الوزيرة هدى الشامي إن التمويل متوفر. وقال الوزير نادر سليم إن الخطة جاهزة.\n"
+            "وأضافت أن التنفيذ يبدأ الشهر المقبل.")
+    assert [name for name, _, _ in _speakers(text)] == ["هدى الشامي", "نادر سليم", "هدى الشامي"]
+
+
+def test_the_one_who_held_the_press_conference_speaks_in_it_never_the_pronoun_fihi():
+    assert _said("وعقد رئيس الوزراء نادر سليم مؤتمرا صحفيا قال فيه إن الحكومة ستدعم الشرطة.") == [
+        ("paraphrase", "الحكومة ستدعم الشرطة", "نادر سليم")]
+    assert _said("وفي تصريح أدلى به الوزير نادر سليم للصحفيين قال فيه إن الميزانية كافية.") == [
+        ("paraphrase", "الميزانية كافية", "نادر سليم")]
+
+
+def test_going_on_to_a_topic_with_bi_and_a_verbal_noun_keeps_the_coach_named_before():
+    text = ("قال مدرب الفريق سامي الرفاعي إن اللاعبين قدموا مباراة جيدة.\n"
+            "وأكمل مدرب الفريق بالتطرق إلى التحكيم وقال: «الحكم كان قاسيا جدا معنا اليوم».")
+    assert [speaker for _, _, speaker in _said(text)] == ["سامي الرفاعي", "سامي الرفاعي"]
+    text = ("قال مدرب الفريق سامي الرفاعي إن اللاعبين قدموا مباراة جيدة.\n"
+            "وواصل الرفاعي بالحديث عن الإصابات وقال: «سنستعيد المصابين قريبا جدا».")
+    assert [speaker for _, _, speaker in _said(text)] == ["سامي الرفاعي", "سامي الرفاعي"]
+
+
+def test_a_given_name_that_folds_to_a_function_word_is_a_name_before_a_family_name():
+    assert [s for _, _, s in _said("وقالت الممثلة هنا الزاهد إن الفيلم سيعرض قريبا.\n"
+                                   "وأضافت الزاهد أن التصوير انتهى.")] == ["هنا الزاهد", "هنا الزاهد"]
+    assert [s for _, _, s in _said("وقالت المحققة آنا بيرغ إن المشتبه به شاب.")] == ["آنا بيرغ"]
+    assert [s for _, _, s in _said("وقالت المذيعة أمل حسن إن البرنامج سيعود.")] == ["أمل حسن"]
+    assert [s for _, _, s in _said("وقالت هنا الزاهد إن الفيلم سيعرض قريبا.")] == ["هنا الزاهد"]
+    # «هنا» before an office or a verb stays the adverb
+    assert [s for _, _, s in _said("وقال المدير سامي الرفاعي هنا إن المعرض ناجح.")] == ["سامي الرفاعي"]
+
+
+def test_a_short_phrase_in_quotation_marks_inside_a_reported_clause_is_no_quote():
+    text = "وقال المحقق سامي الرفاعي إن الضحية ربما سقط في ” تبادل لإطلاق النار ” بين عصابتين."
+    assert _said(text) == [("paraphrase", "الضحية ربما سقط في ” تبادل لإطلاق النار ” بين عصابتين",
+                            "سامي الرفاعي")]
+    # the whole clause quoted after «أن» stays a quote
+    assert [k for k, _, _ in _said("وأضاف المدير سامي الرفاعي أن “الفريق جاهز تماما”.")] == ["direct"]
+
+
+def test_a_name_in_quotation_marks_after_a_title_is_the_name_and_a_later_office_with_its_nisba_refers_back():
+    text = ("وأشاد المدرب البرتغالي ”جواو سيلفا“ بلاعبيه، وقال إن الفريق كان أفضل.\n"
+            "وقال المدير الفني البرتغالي: «كانت مباراة صعبة علينا جميعا».\n"
+            "وأضاف المدير البرتغالي: «الحكم كان قاسيا جدا معنا اليوم».")
+    assert [s for _, _, s in _said(text)] == ["جواو سيلفا"] * 3
+
+
+def test_a_family_name_starting_with_bal_before_an_is_still_a_name():
+    text = "وأعربت الوزيرة سلمى بالاريه عن سعادتها، وقالت: «هذا يوم تاريخي لمدينتنا كلها»."
+    assert [s for _, _, s in _said(text)] == ["سلمى بالاريه"]
+
+
+def test_an_official_described_by_his_place_is_named_between_commas_or_before_the_medium():
+    for text in ("قال مسؤول في شرطة مدينة الزهور، سامي الرفاعي، لإذاعة الشرق: «واصلنا التحقيق طوال الليل».",
+                 "وقال المسؤول في شرطة الزهور سامي الرفاعي لراديو الشرق “واصلنا التحقيق طوال الليل”."):
+        c = only(text)
+        assert (c.speaker_name, c.speaker_kind) == ("سامي الرفاعي", "person")
+        assert c.speaker_affiliation.startswith("شرطة")
+    # an unnamed source stays unnamed
+    assert only("وقال مسؤول في الشرطة لإذاعة الشرق: «واصلنا التحقيق طوال الليل».").speaker_kind == "anonymous"
+
+
+def test_a_quoted_name_after_an_office_of_a_team_and_a_nationality_is_the_name():
+    text = ("يرى مدرب منتخب الوادي البرتغالي ” جواو سيلفا”، أن فريقه كان الأفضل.\n"
+            "وقال المدير الفني البرتغالي في المؤتمر الصحفي ” كانت مباراة جيدة من الطرفين.”")
+    assert [s for _, _, s in _said(text)] == ["جواو سيلفا", "جواو سيلفا"]
+    # a quoted body after an office noun stays the body
+    assert [s for _, _, s in _said("وقالت وكيلة \"الصحة العامة\" سلمى الرفاعي إن اللقاح آمن.")] == ["سلمى الرفاعي"]
+
+
+def test_a_definite_office_right_after_the_name_a_verb_took_is_its_apposition():
+    text = ("قالت سلمى الرفاعي المدير الفني لمهرجان الواحة الدولي للأفلام، إن الدورة ستكون استثنائية."
+            "وأضافت فى حوارها لبرنامج رأى عام \" أنها ليست قلقة من المنافسة.")
+    assert [s for _, _, s in _said(text)] == ["سلمى الرفاعي", "سلمى الرفاعي"]
+
+
+def test_a_name_after_a_verb_and_a_nationality_holds_the_office_written_after_it():
+    text = ("عبّر الإيطالي جوليو مارتيني مدرب فريق الواحة، عن سعادته بالفوز، مشيراً إلى أن الفريق استحق النقاط.\n"
+            "واستمر مدرب الواحة في الحديث عن تفاصيل المواجهة، وقال: سنقاتل في المباراة المقبلة حتى النهاية.")
+    assert [s for _, _, s in _said(text)] == ["جوليو مارتيني", "جوليو مارتيني"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .aliases import AliasIndex
 from .document import Cue, Document, can_speak, introduces_speech, subject_after, subject_before
-from .lexicon import NAME_OF_HEADS, TRAILING_CONNECTIVES, head_key, prefix_variants
+from .lexicon import COMPLEMENTIZERS, NAME_OF_HEADS, TRAILING_CONNECTIVES, head_key, prefix_variants
 from .mentions import Mention
 from .tokens import QUOTE_CHARS, SENTENCE_END, first_token_from, tokenise
 
@@ -28,12 +28,32 @@ def is_quote(text: str, span: tuple[int, int], aliases: AliasIndex) -> bool:
         return False
     if length <= 6 and is_heading(text, span):
         return False
+    if (length <= 4 and not before.endswith(":") and _inside_reported_clause(text, start)
+            and _clause_goes_on(text, end)):
+        return False
     if length <= 8:
         # «ببرنامج "على مسؤوليتي"», «تحت عنوان "…"»: the quoted words name what the word before them heads
         previous = tokenise(text, max(0, start - 40), start)
         if previous and any(head_key(rest) in NAME_OF_HEADS for _, rest in prefix_variants(previous[-1].norm)):
             return False
     return True
+
+
+def _inside_reported_clause(text: str, start: int) -> bool:
+    """Whether a quotation stands within a reported clause, words after its «أن/إن»: «إن الشرطي ربما
+    كان ضحية ” خطأ في إطلاق نار ” …» marks a phrase, nobody's words (a clause quoted whole, «أن "…"»,
+    starts right after the complementizer)."""
+    floor = max(0, start - 300)
+    stop = max(text.rfind(ch, floor, start) for ch in ".!?؟\n")
+    words = tokenise(text, max(floor, stop + 1), start)
+    return any(w.norm in COMPLEMENTIZERS for w in words[:-1])
+
+
+def _clause_goes_on(text: str, end: int) -> bool:
+    """Whether a word of the same clause follows the closing mark: a phrase marked in passing, while
+    «أن المباحثات "كانت مفيدة للطرفين".» ends its clause with the speaker's own words."""
+    rest = text[end:end + 12].lstrip(QUOTE_CHARS + " \t")
+    return bool(rest) and rest[0].isalpha()
 
 
 def is_heading(text: str, span: tuple[int, int]) -> bool:

@@ -100,7 +100,7 @@ def _describe(doc: Document, aliases: AliasIndex, speaker: Mention) -> tuple[str
         words = doc.text[doc.tokens[speaker.first].end:doc.tokens[speaker.last - 1].end].strip()
         return None, body or words or None, "anonymous"
     if speaker.kind == "institution":
-        return None, speaker.actor, "institution"
+        return None, speaker.actor or speaker.name, "institution"  # «الشرطة» speaks for itself
     if speaker.title is None:
         return None, None, "person"
     body = aliases.actor_in(doc.text, doc.tokens, speaker.phrase_first + 1, speaker.first)
@@ -109,7 +109,7 @@ def _describe(doc: Document, aliases: AliasIndex, speaker: Mention) -> tuple[str
         words = [t.norm for t in doc.tokens[k:speaker.first]]
         if SPOKESPERSON_LINK in words:  # «المتحدث الرسمي باسم وزارة …»: the body follows باسم
             k += words.index(SPOKESPERSON_LINK) + 1
-        while k < speaker.first - 1 and doc.tokens[k].norm in GENERIC_MODIFIERS:
+        while k < speaker.first - 1 and (doc.tokens[k].norm in GENERIC_MODIFIERS or doc.tokens[k].norm == "في"):
             k += 1
         if k < speaker.first:
             body = doc.text[doc.tokens[k].start:doc.tokens[speaker.first - 1].end]

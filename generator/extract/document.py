@@ -440,9 +440,32 @@ def give_subject(doc: Document, cue: Cue, sentence_first: int, limit: int, last:
         subject = bare_name_before(doc, cue, sentence_first)
     cue.explicit = subject is not None
     if subject is None and last is not None:
+        last = _last_of_gender(doc, cue) or last
         subject = last.subject
         cue.date = cue.date or last.date
     cue.subject = subject
+
+
+def cue_gender(doc: Document, cue: Cue) -> str | None:
+    """«f» for a feminine verb or participle («قالت», «وأضافت», «مضيفة»), «m» for a masculine one."""
+    lexicon = VERB_CUES if cue.kind == "verb" else PARTICIPLE_CUES if cue.kind == "participle" else None
+    word = lexicon_word(doc.tokens[cue.index].norm, lexicon) if lexicon else None
+    if word is None:
+        return None
+    ending = "ت" if cue.kind == "verb" else "ه"
+    return "f" if word.endswith(ending) and word[:-1] in lexicon else "m"
+
+
+def _last_of_gender(doc: Document, cue: Cue) -> Cue | None:
+    """The latest speaker a feminine pronoun subject fits: «قالت الشرطة … وقال المحقق X … لكنها قالت»
+    goes back to الشرطة, the latest subject of a feminine verb."""
+    gender = cue_gender(doc, cue)
+    if gender != "f":
+        return None  # a masculine verb after a woman is as often a writer's slip («وقالت X … وأتم:»)
+    for _, earlier in reversed(doc.events[-8:]):
+        if earlier.explicit and cue_gender(doc, earlier) == gender:
+            return earlier
+    return None
 
 
 

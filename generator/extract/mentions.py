@@ -22,11 +22,13 @@ from .lexicon import (
     MEDIA_HEADS,
     NAME_CONNECTORS,
     PREPOSITIONS,
+    SPEECH_OPENERS,
     STATEMENT_HEADS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     TRANSMIT_VERBS,
     UNNAMED_HEADS,
+    UNNAMED_LINKS,
     head_in,
     head_key,
     norm_set,
@@ -35,9 +37,11 @@ from .lexicon import (
 )
 from .titles import (
     coordinated_office_word,
+    folded_given_name,
     name_after_office,
     name_run,
     name_run_before,
+    opens_topic_phrase,
     plain_name_word,
     title_word_ends_name,
 )
@@ -56,6 +60,9 @@ from .words import is_definite, is_name_word, is_nisba, looks_like_present_verb
 SENIOR = norm_set("كبير وكبير")
 CALLED = norm_set("يدعى ويدعى يدعي ويدعي واسمه اسمه تدعى وتدعى تدعي وتدعي واسمها اسمها")
 """Words that give the name of someone first described: «أحد المحتجين، ويدعى …»."""
+GENERIC_ADJECTIVES = frozenset(
+    strip_article(w) for w in norm_set("الفني الفنية التنفيذي التنفيذية العام العامة الرسمي"))
+"""Adjectives of an office that say nothing of who holds it («المدير الفني»)."""
 HONORIFICS = frozenset({"دكتور", "مهندس", "كابتن", "لواء"})
 CLIENT_OFFICES = frozenset({"دفاع"})
 """Offices named after the one they serve: «دفاع المتهم X» is X's lawyer, never X."""
@@ -171,6 +178,12 @@ class MentionFinder(BodyReader):
     def _described_person(self, i: int, key: str) -> Mention:
         unnamed = key in UNNAMED_HEADS
         j = self._title_end(i, unnamed=unnamed)
+        if not unnamed and is_definite(self.tokens[i].norm) and key not in CLIENT_OFFICES:
+            # «قالت هالة جلال المدير الفني لمهرجان أسوان …»: a definite office right after the name the
+            # verb took is that name's apposition; what the office governs names no one.
+            holder = self._named_before(i, key, j)
+            if holder is not None and lexicon_word(self.tokens[holder.first - 1].norm, ALL_CUES):
+                return holder
         name = self._name_after_title(j, known_only=unnamed)
         known = name is not None and self.aliases.actor_in(self.text, self.tokens, *name) is not None
         if not unnamed and not known:
@@ -188,6 +201,8 @@ class MentionFinder(BodyReader):
             name = None  # «دفاع الراهب سيداروس»: the one named after «دفاع» is the client, not the lawyer
         if unnamed and name is None:
             name = self._called(j)  # «أحد منظمي الاحتجاج، ويدعى سالم المغربي»
+        if unnamed and name is None and j > i + 2 and self.tokens[i + 1].norm in UNNAMED_LINKS:
+            name = self._named_official(j)  # «مسؤول في شرطة المدينة، سامي الرفاعي، لإذاعة …»
         if name:
             first, last = name
             actor = self.aliases.actor_in(self.text, self.tokens, first, last)
@@ -266,7 +281,10 @@ class MentionFinder(BodyReader):
         if first == i or first == 0:
             return None
         comma = self._gap_before(i).strip() in ("،", ",")
-        after_cue = lexicon_word(self.tokens[first - 1].norm, ALL_CUES) is not None
+        k = first - 1
+        while k > 0 and first - k <= 2 and is_nisba(self.tokens[k].norm, definite=True):
+            k -= 1  # «عبر الإيطالي ستيفانو بيولي مدرب فريق النصر»: the nationality before the name
+        after_cue = lexicon_word(self.tokens[k].norm, ALL_CUES | SPEECH_OPENERS) is not None
         if not (after_cue or (comma and HARD_GAP.search(self._gap_before(first)) is None)):
             return None
         person = Mention(first, j, first, self._text(first, i), None, "person", head=key,
@@ -286,6 +304,12 @@ class MentionFinder(BodyReader):
             title = {strip_article(w.removeprefix("و")) for w in normalise(holder.title or "").split()}
             if words <= title:
                 return holder
+        if not holders and words - GENERIC_ADJECTIVES:
+            # «المدير الفني البرتغالي» after «المدرب البرتغالي X»: another word for the same office; the
+            # adjectives that are not generic pick the one person they fit.
+            fitting = [h for hs in self._holders.values() for h in hs if words - GENERIC_ADJECTIVES <= {
+                strip_article(w.removeprefix("و")) for w in normalise(h.title or "").split()}]
+            return fitting[-1] if len({h.name for h in fitting}) == 1 else None
         return holders[0] if len({h.name for h in holders}) == 1 else None
 
     def _holder_by_body(self, first: int, last: int) -> Mention | None:
@@ -294,7 +318,8 @@ class MentionFinder(BodyReader):
         end = min(len(self.tokens), first + 4)
         while last < end and self._joined(last - 1) and is_definite(self.tokens[last].norm):
             last += 1  # «مدرب الوداد»: the body the office noun governs
-        body = {head_key(t.norm) for t in self.tokens[first + 1:last]} - TITLE_MODIFIERS - TITLE_HEADS
+        body = ({head_key(t.norm) for t in self.tokens[first + 1:last]}
+                - TITLE_MODIFIERS - TITLE_HEADS - GENERIC_ADJECTIVES)  # «المدير الفني البرتغالي»
         if not body:
             return None
         fitting = [h for holders in self._holders.values() for h in holders
@@ -317,6 +342,8 @@ class MentionFinder(BodyReader):
             return None
         gap = self.text[self.tokens[j - 1].end:self.tokens[j].start]
         apposition = gap.strip() in ("،", ",")
+        if gap.strip() and gap.strip() in QUOTE_CHARS:
+            return self._quoted_name(j)  # «المدرب البرتغالي ”جواو سيلفا“»
         if any(c in QUOTE_CHARS for c in gap) or not (apposition or all(c in SOFT_GAP_CHARS for c in gap)):
             return None
         found = self.aliases.match(self.text, self.tokens, j)
@@ -329,7 +356,11 @@ class MentionFinder(BodyReader):
             if last > j and not soft_gap(self.text, self.tokens[last - 1], self.tokens[last]):
                 break
             connector = last > j and self.tokens[last - 1].norm in NAME_CONNECTORS
-            if not (is_name_word(self.tokens[last], after_connector=connector)
+            if last == j and folded_given_name(self.text, self.tokens, j):
+                last += 1  # «الممثلة هنا الزاهد»
+                continue
+            if opens_topic_phrase(self.tokens, last) or not (
+                    is_name_word(self.tokens[last], after_connector=connector)
                     or (last > j and title_word_ends_name(self.text, self.tokens, last))):
                 break
             found = self.aliases.match(self.text, self.tokens, last)
@@ -341,6 +372,41 @@ class MentionFinder(BodyReader):
         if last == j or (apposition and not self._ends_name(last)):
             return None
         return j, last
+
+    def _named_official(self, j: int) -> tuple[int, int] | None:
+        """The name of an official described by his place («مسؤول في شرطة X»), read after the rest of the
+        body's name: set off by commas, or without them when a medium or a colon follows the name
+        («المسؤول في شرطة الزهور سامي الرفاعي لراديو الشرق "…"»)."""
+        for k in range(j, min(len(self.tokens) - 1, j + 4)):
+            if self.quoted[k]:
+                return None
+            gap = self._gap_before(k)
+            comma = gap.strip() in ("،", ",")
+            if not comma and HARD_GAP.search(gap):
+                return None
+            end = name_run(self.tokens, self.quoted, k, min(len(self.tokens), k + 4))
+            end = next((m for m in range(k + 1, end) if not self._joined(m - 1)), end)  # a comma ends it
+            if end - k < 2 or end >= len(self.tokens) or (k > j and not comma and not self._joined(k - 1)):
+                continue
+            after, follower = self._gap_before(end), self.tokens[end].norm
+            to_medium = follower.startswith("لل") or (follower[:1] == "ل" and head_in(follower[1:], MEDIA_HEADS))
+            if (comma and after.strip() in ("،", ",")) or (
+                    not comma and (to_medium or ":" in after or any(c in QUOTE_CHARS for c in after))):
+                return k, end
+            if comma:
+                return None
+        return None
+
+    def _quoted_name(self, j: int) -> tuple[int, int] | None:
+        """A name of one to three words written in quotation marks right after a title."""
+        last = j
+        while last < len(self.tokens) and last - j < 3 and is_name_word(self.tokens[last]):
+            last += 1
+            if last < len(self.tokens) and any(c in QUOTE_CHARS for c in self._gap_before(last)):
+                return j, last
+            if last < len(self.tokens) and not self._joined(last - 1):
+                break
+        return None
 
     def _role(self, mention: Mention, earlier: list[Mention]) -> str:
         """subject; object (after a preposition or «نظيره»); source (after «بحسب», «نقلت ... عن»)."""

@@ -27,9 +27,10 @@ from .lexicon import (
     WEEKDAYS,
     head_key,
     key_set,
+    norm_set,
     strip_article,
 )
-from .tokens import HARD_GAP, QUOTE_CHARS, TANWEEN, Token, article_like, lexicon_word
+from .tokens import HARD_GAP, QUOTE_CHARS, TANWEEN, Token, article_like, lexicon_word, soft_gap
 
 OFFICE_NOUNS = key_set(
     "بعثة وفد منتخب نادي فريق اتحاد جامعة صندوق بنك مصرف هيئة لجنة سلطة مكتب دائرة قسم إدارة مجلس محكمة "
@@ -100,6 +101,59 @@ def plain_name_word(token: Token) -> bool:
     return _plain_name_word(token)
 
 
+FOLDED_GIVEN_NAMES = norm_set("آنا هنا إيمان أمل نور هدى")
+"""Given names that fold to function words («آنا» = «أنا», «هنا» = here, «أمل» = hoped)."""
+
+
+def folded_given_name(text: str, tokens: list[Token], k: int) -> bool:
+    """«الممثلة هنا الزاهد», «المحققة آنا بيرغ»: such a word is a given name when a name word (a family
+    name, with or without the article) follows it joined."""
+    return k + 1 < len(tokens) and soft_gap(text, tokens[k], tokens[k + 1]) and _folded_before_name(tokens, k)
+
+
+def _folded_before_name(tokens: list[Token], k: int) -> bool:
+    if tokens[k].norm not in FOLDED_GIVEN_NAMES or k + 1 >= len(tokens):
+        return False
+    after = tokens[k + 1]
+    return after.norm not in FOLDED_GIVEN_NAMES and _plain_name_word(after) and not (
+        article_like(after) and is_definite_office(after.norm))
+
+
+def is_definite_office(word: str) -> bool:
+    return _office_word(strip_article(word)) or _office_word(word)
+
+
+def _quoted_name_end(text: str, tokens: list[Token], quoted: list[bool], k: int) -> int | None:
+    """Index after a personal name of one to three words written in quotation marks from token ``k``,
+    after a nisba or a name of the office («البرتغالي ” كارلوس كيروش”»); None for a quoted body."""
+    if not is_nisba_word(tokens[k - 1].norm):
+        return None
+    m = k
+    while m < len(tokens) and m - k < 3 and not quoted[m] and _plain_name_word(tokens[m]) and not (
+            m == k and article_like(tokens[m])):
+        m += 1
+        if m < len(tokens) and any(c in QUOTE_CHARS for c in text[tokens[m - 1].end:tokens[m].start]):
+            return m
+    return None
+
+
+def is_nisba_word(word: str) -> bool:
+    core = strip_article(word)
+    return word.startswith("ال") and len(core) >= 4 and core.endswith("ي")
+
+
+TOPIC_AFTER_MASDAR = frozenset({"الي", "علي", "عن"})  # إلى, على, عن as normalised
+
+
+def opens_topic_phrase(tokens: list[Token], k: int) -> bool:
+    """«بالتطرق إلى», «بالحديث عن»: a definite verbal noun governed by بـ, then a preposition — how the
+    subject went on, never a name («أنطونيا بالاريه عن سعادته» stays one: no verbal noun's shape)."""
+    word = tokens[k].norm
+    rest = word[3:] if word.startswith("بال") else ""
+    masdar = rest == "حديث" or (rest[:1] == "ت" and len(rest) >= 4) or (rest[:1] == "ا" and len(rest) >= 5)
+    return masdar and k + 1 < len(tokens) and tokens[k + 1].norm in TOPIC_AFTER_MASDAR
+
+
 def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int) -> TitledName | None:
     """The name a title chain starting at token ``i`` ends in, or None when the chain names nobody.
 
@@ -116,6 +170,9 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
     while k < len(tokens) and k - i <= 14 and not quoted[k]:
         gap = text[tokens[k - 1].end:tokens[k].start]
         if any(c in QUOTE_CHARS for c in gap):
+            quoted_end = None if quoted_body else _quoted_name_end(text, tokens, quoted, k)
+            if quoted_end is not None:
+                return TitledName(i, k, quoted_end)  # «مدرب منتخب مصر البرتغالي ” كارلوس كيروش”»
             # A body's name may stand quoted after an office noun: «وكيلة "الصحة العامة" …».
             if not (quoted_body or _office_word(tokens[k - 1].norm)):
                 break
@@ -132,8 +189,10 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
             break  # tanween marks an adverbial («ردًا على …»): the office has ended
         # A definite word joins a name only after a given name: «عبد اللطيف», «نادية الفاسي».
         is_name = ((_plain_name_word(token) and (not article_like(token) or run_first is not None)
+                    and not opens_topic_phrase(tokens, k)
                     and not (run_first is None and coordinated_office_word(text, tokens, k)))
-                   or (run_first is None and _given_name_title(text, tokens, i, k)))
+                   or (run_first is None and _given_name_title(text, tokens, i, k))
+                   or (run_first is None and folded_given_name(text, tokens, k)))
         is_name = is_name or (run_first is not None and title_word_ends_name(text, tokens, k))
         if is_name and run_first is not None and not runs and object_after_name(text, tokens, run_first, k):
             # «أكد الوزير خالد رامي ارتفاع عدد السائحين»: the object
@@ -339,9 +398,11 @@ def name_run(tokens: list[Token], quoted: list[bool], first: int, limit: int) ->
           and _plain_name_word(tokens[first + 1])
           and (not article_like(tokens[first + 1]) or is_family_nisba(tokens[first + 1].norm))):
         k = first + 1  # «صباح رضا»: a time word before a name word is a given name («صباح الأحد» is not)
+    if k == first and first + 1 < limit and not quoted[first + 1] and _folded_before_name(tokens, first):
+        k = first + 1  # «وقالت هنا الزاهد»
     while k < limit and k - first < 4 and not quoted[k] and _plain_name_word(tokens[k]) and (
         k > first or not article_like(tokens[k])
-    ):
+    ) and not opens_topic_phrase(tokens, k):
         k += 1
     return k
 
