@@ -31,6 +31,7 @@ from .lexicon import (
     head_in,
     norm_set,
     normalise,
+    past_forms,
     strip_article,
 )
 from .mentions import CALLED, Mention, MentionFinder
@@ -98,6 +99,9 @@ def find_cues(text: str, tokens: list[Token], quoted: list[bool]) -> list[Cue]:
 
 AMBIGUOUS_OPENERS = norm_set("عبر")
 """Openers spelt like a preposition without their shadda: the verb takes «عن» after its subject."""
+REPLY_OPENERS = past_forms("رد")
+ALA = normalise("على")
+"""«ورد» is also «came» («ورد في البيان»): it replies, and so reports, only with «على» after its subject."""
 
 
 def _speech_right_after(text: str, tokens: list[Token], i: int) -> bool:
@@ -114,6 +118,8 @@ def _opens_speech(text: str, tokens: list[Token], quoted: list[bool], i: int) ->
     if lexicon_word(tokens[i].norm, AMBIGUOUS_OPENERS) and "\u0651" not in tokens[i].surface and not any(
             t.norm == "عن" for t in tokens[i + 2:i + 9]):
         return False  # «عبر فضائية …» is the preposition; «عبّر X عن سعادته» the verb
+    if lexicon_word(tokens[i].norm, REPLY_OPENERS) and not any(t.norm == ALA for t in tokens[i + 1:i + 7]):
+        return False  # «ورد في البيان»: no reply
     for k in range(i + 1, min(len(tokens), i + 25)):
         gap = text[tokens[k - 1].end:tokens[k].start]
         if ":" in gap:
@@ -243,7 +249,20 @@ def subject_after(doc: Document, cue: Cue, limit: int) -> Mention | None:
     if mention.head in STATEMENT_HEADS and lexicon_word(doc.tokens[cue.index].norm, TRANSMIT_VERBS):
         # «ونقل البيان عن فريد قوله»: the statement relays someone's words.
         return source_behind_agency(doc, mention.last, limit) or mention.resolved()
+    if (mention.resolved() is None and mention.kind == "anaphor" and mention.head in TITLE_HEADS
+            and not _office_written_before(doc, mention)):
+        # «ورد القاضي على المتهم، قائلا:» with no judge in the article before: the office itself speaks,
+        # not the last speaker («تعيين X مدربا … ولفت المدرب» does go back to X)
+        return Mention(mention.first, mention.last, mention.phrase_first, mention.name, None, "official",
+                       head=mention.head)
     return mention if mention.resolved() is not None else None
+
+
+def _office_written_before(doc: Document, mention: Mention) -> bool:
+    """Whether the office of ``mention`` is written earlier in the article, in any form («مدربا»)."""
+    heads = frozenset({mention.head or ""})
+    return any(head_in(t.norm, heads) or head_in(t.norm.removesuffix("ا"), heads)
+               for t in doc.tokens[:mention.first])
 
 
 def bare_name(doc: Document, j: int, limit: int) -> Mention | None:

@@ -119,10 +119,16 @@ ATTRIBUTION_CUES = norm_set("حسب بحسب وفق وفقا طبقا نقلا �
 STATEMENT_PLACE_VERBS = norm_set("جاء ورد")  # «جاء في بيان الكرملين أن ...»
 TRANSMIT_VERBS = past_forms("نقل")  # «نقلت رويترز عن المسؤول قوله»: the speaker follows عن
 ALL_CUES = VERB_CUES | PARTICIPLE_CUES | NOUN_CUES | ATTRIBUTION_CUES
-SPEECH_OPENERS = past_forms("زاد عبر أعرب نبه دعا ناشد أشاد جدد أبدى تطرق") | present_forms("يعبر يعرب ينبه يدعو")
+SPEECH_OPENERS = (
+    past_forms("زاد عبر أعرب نبه دعا ناشد أشاد جدد أبدى تطرق شكا اشتكى انتقد هاجم تعهد وعد توعد رد")
+    | norm_set("شكت اشتكت") | present_forms("يعبر يعرب ينبه يدعو")
+)
 """Verbs that report only when they open a clause whose speech follows (a colon, «أن/إن», «بالقول», a
 participle such as «مشيرا»): «وزاد بالقول: …», «عبّر X عن سعادته، مشيراً إلى أن …».  Elsewhere they
-are no speech («زاد الإنتاج», «عبر صفحتها»), but never a word of a name either."""
+are no speech («زاد الإنتاج», «عبر صفحتها»), but never a word of a name either.  «شكا X من …، موضحا أن»,
+«انتقد X القرار، مؤكدا أن»: complaint, criticism and promise go on to speech the same way; «رد» reports only
+with «على» after it («ورد X على الأنباء بقوله: …»), else it is «ورد في البيان».  «طمأن» is left out: on the
+seeds it opened reassurance that the curated quotes do not count as speech."""
 
 # Nouns heading the description of a person (keys as produced by head_key).
 TITLE_HEADS = key_set(
