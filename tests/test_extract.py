@@ -1023,3 +1023,9 @@ def test_complaint_and_criticism_verbs_go_on_to_a_participle_of_speech():
     assert _said("وشكا سامي الرفاعي من سوء التحكيم، موضحا أنه لم يحصل على ركلة جزاء واضحة.") == [
         ("paraphrase", "لم يحصل على ركلة جزاء واضحة", "سامي الرفاعي")]
     assert _said("وانتقد كريم النجار، مدرب الواحة، قرار اللجنة، مؤكدا أنه جاء متأخرا.")[0][2] == "كريم النجار"
+
+
+def test_a_noun_of_talk_with_its_pronoun_after_the_subject_is_the_object_not_a_name():
+    text = ("قال سامي الرفاعي مدرب الواحة: \"فزنا بجدارة\".\n"
+            "وتابع مدرب الواحة حديثه قائلًا: \"الفريق كله يستحق التحية\".")
+    assert [s for _, _, s in _said(text)] == ["سامي الرفاعي", "سامي الرفاعي"]

@@ -68,6 +68,10 @@ def _office_word(word: str) -> bool:
             or word in RANK_ADJECTIVES)
 
 
+TALK_NOUNS = norm_set("حديث كلام رد تعليق حوار")
+"""Nouns of talk that take «ه» as the object of a reporting verb («حديثه», «كلامه»); no name ends so."""
+
+
 def _plain_name_word(token: Token) -> bool:
     """A word that can stand in a name: no tanween, no digit, not a known function or office word."""
     word = token.norm
@@ -91,6 +95,8 @@ def _plain_name_word(token: Token) -> bool:
             return False
     if len(word) >= 5 and word.endswith(("ها", "هم", "هما", "كم", "ته")):
         return False  # a noun with a possessive pronoun («انسحابها»), never a name
+    if word.endswith("ه") and lexicon_word(word[:-1], TALK_NOUNS):
+        return False  # «وتابع مدرب الاتحاد حديثه قائلا»: the object after the subject, not a name
     if word[0] == "ل" and word[1:2] in ("ت", "ي", "ن") and len(word) > 4:
         return False  # «لتولي», «ليتمكن»: a verb of purpose
     return True
