@@ -1029,3 +1029,11 @@ def test_a_noun_of_talk_with_its_pronoun_after_the_subject_is_the_object_not_a_n
     text = ("قال سامي الرفاعي مدرب الواحة: \"فزنا بجدارة\".\n"
             "وتابع مدرب الواحة حديثه قائلًا: \"الفريق كله يستحق التحية\".")
     assert [s for _, _, s in _said(text)] == ["سامي الرفاعي", "سامي الرفاعي"]
+
+
+def test_the_writers_aside_is_not_reported_speech():
+    text = ("قال سامي الرفاعي إن الفريق جاهز.\nيذكر أن الفريق خسر مباراته الماضية.\n"
+            "يشار إلى أن المدرب جديد.\nومن المعروف أن الملعب صغير.")
+    assert _said(text) == [("paraphrase", "الفريق جاهز", "سامي الرفاعي")]
+    # with a subject after it, «يذكر» reports
+    assert _said("ويذكر المدرب كريم النجار أن الملعب صغير.")[0][2] == "كريم النجار"

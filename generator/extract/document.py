@@ -63,6 +63,8 @@ class Cue:
     date: str | None = None
 
 
+WRITER_ASIDES = norm_set("يذكر")
+"""«يُذكر أن …» right before its complementizer is passive, the writer's reminder; «يذكر X أن» reports."""
 VERBAL_NOUN_MARKERS = norm_set("عدم دون بدون")
 """Words that make the reporting word after them a verbal noun («عدم ذكر»)."""
 
@@ -76,6 +78,8 @@ def find_cues(text: str, tokens: list[Token], quoted: list[bool]) -> list[Cue]:
         if i > 0 and tokens[i - 1].norm in RELATIVE_PRONOUNS and not _speech_right_after(text, tokens, i):
             continue  # «التي أقرها»: a relative clause; «الذي قال إن …» does report
         word = token.norm
+        if lexicon_word(word, WRITER_ASIDES) and i + 1 < len(tokens) and tokens[i + 1].norm in COMPLEMENTIZERS:
+            continue  # «يذكر أن الفريق خسر»: the writer's aside, nobody quoted
         start = start_without_conjunction(text, token)
         opener = lexicon_word(word, SPEECH_OPENERS) is not None and _opens_speech(text, tokens, quoted, i)
         if lexicon_word(word, VERB_CUES) or opener:
