@@ -1037,3 +1037,13 @@ def test_the_writers_aside_is_not_reported_speech():
     assert _said(text) == [("paraphrase", "الفريق جاهز", "سامي الرفاعي")]
     # with a subject after it, «يذكر» reports
     assert _said("ويذكر المدرب كريم النجار أن الملعب صغير.")[0][2] == "كريم النجار"
+
+
+def test_a_reporting_verb_with_its_own_subject_inside_a_reported_clause_does_not_split_it():
+    assert _said("وأوضحت سلمى الحداد أن الرسائل أكدت لها أنها تركت فراغا كبيرا لدى الجمهور.") == [
+        ("paraphrase", "الرسائل أكدت لها أنها تركت فراغا كبيرا لدى الجمهور", "سلمى الحداد")]
+    said = _said("وقال كريم النجار إن الطبيبة فحصت المريض، وأفادت بأنه يعاني من إرهاق شديد.")
+    assert said == [("paraphrase", "الطبيبة فحصت المريض، وأفادت بأنه يعاني من إرهاق شديد", "كريم النجار")]
+    # a new speaker named after the verb is a new statement
+    said = _said("وقالت الوزارة إن الفحوص انتهت، وأضاف المتحدث كريم النجار أن النتائج سليمة.")
+    assert [s for _, _, s in said] == ["الوزارة", "كريم النجار"]

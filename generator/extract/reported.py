@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .document import Cue, Document, mention_starting_at, source_behind_agency
+from .document import Cue, Document, cue_gender, mention_starting_at, source_behind_agency
 from .lexicon import (
     ATTRIBUTION_CUES,
     COMPLEMENTIZERS,
@@ -56,7 +56,7 @@ def find_reported(doc: Document, direct: list[tuple[int, int]]) -> list[Reported
         first = complementizer + 1
         if first >= len(doc.tokens) or doc.quoted[first]:
             continue  # «قال إن "…"»: the quotation itself is the candidate; a quoted name («أن "أوبك+"») is not
-        last = _clause_end(doc, first)
+        last = _clause_end(doc, first, cue_gender(doc, cue))
         start, end = doc.tokens[first].start, doc.tokens[last - 1].end
         if start > 0 and doc.text[start - 1] in QUOTE_CHARS:
             start -= 1  # the opening mark of a quoted name: «أن "أوبك+" ساهمت»
@@ -107,8 +107,9 @@ def _mostly_quoted(doc: Document, first: int, last: int) -> bool:
     return sum(doc.quoted[first:last]) * 2 >= last - first
 
 
-def _clause_end(doc: Document, first: int) -> int:
-    """Token index after the last word of the reported clause that starts at ``first``."""
+def _clause_end(doc: Document, first: int, gender: str | None = None) -> int:
+    """Token index after the last word of the reported clause that starts at ``first``; ``gender`` is
+    that of the speaker's cue."""
     limit = doc.sentence_end_token(first)
     k = first + 1
     while k < limit:
@@ -116,6 +117,9 @@ def _clause_end(doc: Document, first: int) -> int:
         if ":" in gap:
             break
         word = doc.tokens[k].norm
+        if _nested_verb(doc, k, gender):
+            k += 1
+            continue
         comma = "،" in gap or "," in gap
         next_statement = (lexicon_word(word, PARTICIPLE_CUES) or lexicon_word(word, ATTRIBUTION_CUES)
                           or (word[:1] == "و" and word[1:] in VERB_CUES))
@@ -128,6 +132,22 @@ def _clause_end(doc: Document, first: int) -> int:
             break  # «…، لكنها حذرت من أن …»: the next statement
         k += 1
     return k
+
+
+def _nested_verb(doc: Document, k: int, gender: str | None) -> bool:
+    """Whether the reporting verb at ``k`` belongs to the reported clause itself: its subject is written
+    right before it inside the clause («إن الرسائل أكدت لها أنها …»), or it is feminine with no subject
+    after a masculine speaker («قال X إن الطبيبة فحصته، وأفادت بأنه …»)."""
+    word = doc.tokens[k].norm
+    verb = lexicon_word(word, VERB_CUES)
+    if verb is None:
+        return False
+    before = doc.tokens[k - 1]
+    gap = doc.text[before.end:doc.tokens[k].start]
+    if verb == word and gap == " " and before.norm.startswith("ال") and len(before.norm) > 3:
+        return True
+    feminine = verb.endswith("ت") and verb[:-1] in VERB_CUES
+    return gender == "m" and feminine and _complementizer_within(doc, k + 1, 2)
 
 
 def _complementizer_within(doc: Document, first: int, count: int) -> bool:
