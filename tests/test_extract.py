@@ -1047,3 +1047,6 @@ def test_a_reporting_verb_with_its_own_subject_inside_a_reported_clause_does_not
     # a new speaker named after the verb is a new statement
     said = _said("وقالت الوزارة إن الفحوص انتهت، وأضاف المتحدث كريم النجار أن النتائج سليمة.")
     assert [s for _, _, s in said] == ["الوزارة", "كريم النجار"]
+    # a present feminine verb («وتؤكد») is a feminine speaker: her own «أشارت» after it is a new statement
+    said = _said("وتؤكد سلمى الحداد أن الدور مرهق للغاية، حيث أشارت إلى أن التحدي يمنحها دفعة قوية.")
+    assert len(said) == 2

@@ -56,7 +56,7 @@ def find_reported(doc: Document, direct: list[tuple[int, int]]) -> list[Reported
         first = complementizer + 1
         if first >= len(doc.tokens) or doc.quoted[first]:
             continue  # «قال إن "…"»: the quotation itself is the candidate; a quoted name («أن "أوبك+"») is not
-        last = _clause_end(doc, first, cue_gender(doc, cue))
+        last = _clause_end(doc, first, _speaker_gender(doc, cue))
         start, end = doc.tokens[first].start, doc.tokens[last - 1].end
         if start > 0 and doc.text[start - 1] in QUOTE_CHARS:
             start -= 1  # the opening mark of a quoted name: «أن "أوبك+" ساهمت»
@@ -132,6 +132,14 @@ def _clause_end(doc: Document, first: int, gender: str | None = None) -> int:
             break  # «…، لكنها حذرت من أن …»: the next statement
         k += 1
     return k
+
+
+def _speaker_gender(doc: Document, cue: Cue) -> str | None:
+    """The cue's gender, a present verb included: «تؤكد» is feminine though it ends like «يؤكد»."""
+    word = lexicon_word(doc.tokens[cue.index].norm, VERB_CUES) if cue.kind == "verb" else None
+    if word is not None and word.startswith("ت") and "ي" + word[1:] in VERB_CUES:
+        return "f"
+    return cue_gender(doc, cue)
 
 
 def _nested_verb(doc: Document, k: int, gender: str | None) -> bool:
