@@ -1050,3 +1050,13 @@ def test_a_reporting_verb_with_its_own_subject_inside_a_reported_clause_does_not
     # a present feminine verb («وتؤكد») is a feminine speaker: her own «أشارت» after it is a new statement
     said = _said("وتؤكد سلمى الحداد أن الدور مرهق للغاية، حيث أشارت إلى أن التحدي يمنحها دفعة قوية.")
     assert len(said) == 2
+
+
+def test_a_company_keeps_its_whole_name_and_the_company_later_resolves_to_it():
+    text = ("قالت شركة النخيل للأسمنت في بيان إن أرباحها ارتفعت.\n"
+            "وأضافت الشركة أن المبيعات زادت بنسبة كبيرة.")
+    assert [s for _, _, s in _said(text)] == ["شركة النخيل للأسمنت", "شركة النخيل للأسمنت"]
+    text = ("أعلنت شركة زيتون عملاق البرمجيات الهندية عن أرباح قياسية.\n"
+            "وقالت الشركة أيضا إنها ستوزع أرباحا إضافية على المساهمين، وإن شركة حكومية قلدت شعارها.\n"
+            "وأضافت الشركة أن الإنتاج سيزيد.")
+    assert [s for _, _, s in _said(text)] == ["شركة زيتون"] * 2

@@ -14,6 +14,7 @@ from .lexicon import (
     ALL_CUES,
     COMPLEMENTIZERS,
     INSTITUTION_HEADS,
+    MEDIA_HEADS,
     NAME_STOPS,
     PREPOSITIONS,
     RANK_ADJECTIVES,
@@ -24,10 +25,16 @@ from .lexicon import (
     UNNAMED_LINKS,
     head_in,
     head_key,
+    key_set,
+    norm_set,
 )
-from .titles import OFFICE_NOUNS
+from .titles import OFFICE_NOUNS, plain_name_word
 from .tokens import HARD_GAP, Token, lexicon_word, skip_letters, soft_gap, start_without_conjunction
 from .words import is_definite, is_name_word, is_nisba, nisba_stem
+
+
+COMPANY_HEADS = key_set("شركة مجموعة")
+ADDRESSEES = norm_set("للصحفيين للصحافيين للصحافة للإعلام للبورصة للمستثمرين للمساهمين")
 
 
 @dataclass(slots=True)
@@ -96,6 +103,7 @@ class BodyReader:
     def _title_end(self, i: int, *, unnamed: bool, body: bool = False) -> int:
         """Index after the description of an office: «المتحدث باسم وزارة الخارجية الروسية»."""
         j = i + 1
+        brand = False
         while j < len(self.tokens) and j - i < 10 and not self.quoted[j]:
             if not soft_gap(self.text, self.tokens[j - 1], self.tokens[j]):
                 break
@@ -104,6 +112,8 @@ class BodyReader:
             if found and not found.alias.agency and (found.clitics or self._office_continues(j)):
                 j = found.end
                 continue
+            if brand and not (is_nisba(word, definite=True) or self._company_name_word(i, j)):
+                break  # «شركة أبل عملاق التكنولوجيا»: the description after the brand is not the name
             key = head_key(word)
             # «وزارة الصحة», «هيئة مكافحة الفساد»: an indefinite noun of the name governs the next one.
             construct = not is_definite(self.tokens[j - 1].norm) and (
@@ -117,6 +127,10 @@ class BodyReader:
             if office_word or is_nisba(word, definite=True) or (unnamed and unnamed_word):
                 j += 1
                 continue
+            if body and self._company_name_word(i, j):
+                brand = j == i + 1
+                j += 1
+                continue
             if unnamed and found and not found.alias.agency:
                 j = found.end
                 continue
@@ -127,6 +141,17 @@ class BodyReader:
         while j - 1 > i and (self.tokens[j - 1].norm in UNNAMED_LINKS or self.tokens[j - 1].norm in PREPOSITIONS):
             j -= 1  # «مسؤول في الاتحاد الأوروبي لـ"رويترز"»: the trailing لـ belongs to what follows
         return j
+
+    def _company_name_word(self, i: int, j: int) -> bool:
+        """A word of a company's own name: its brand right after «شركة» («شركة أبل»), or what it makes,
+        joined with «لل» («شركة الشرقية للدخان», «الشركة المصرية للاتصالات»), but not whom it told."""
+        if head_in(self.tokens[i].norm, COMPANY_HEADS) is None:
+            return False
+        word = self.tokens[j].norm
+        if word.startswith("لل") and len(word) > 4:
+            return word not in ADDRESSEES and head_in(word, MEDIA_HEADS) is None
+        return (j == i + 1 and not is_definite(self.tokens[i].norm) and plain_name_word(self.tokens[j])
+                and not is_definite(word) and not is_nisba(word, definite=False))  # «شركة حكومية»: any company
 
     def _names_a_body(self, k: int) -> bool:
         """Whether token ``k`` starts the name of a body: a known actor or «وزارة ...», «مجلس ...»."""

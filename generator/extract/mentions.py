@@ -92,7 +92,10 @@ class MentionFinder(BodyReader):
                 if mention.antecedent is None and mention.head in STATEMENT_HEADS:
                     # «أصدر الكرملين بيانا ... وتابع البيان»; a joint statement speaks for all its issuers.
                     mention.antecedent = self._issuers or last_subject
-            elif mention.head and (mention.role != "object" or mention.kind == "institution"):
+            elif mention.head and (mention.role != "object" or mention.kind == "institution") and not (
+                    mention.kind == "institution" and mention.last - mention.first == 1
+                    and not is_definite(self.tokens[mention.first].norm)):
+                # (a bare indefinite «شركة» — «إن شركة حكومية قلدت شعارها» — is no company to refer back to)
                 # «التفاوض مع مدرب أجنبي … ولفت المدرب»: a later «المدرب» means the one who spoke.
                 self._last_by_head[mention.head] = mention
             if (mention.kind != "agency" and mention.role == "subject" and mention.resolved() is not None
