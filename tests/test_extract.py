@@ -1060,3 +1060,18 @@ def test_a_company_keeps_its_whole_name_and_the_company_later_resolves_to_it():
             "وقالت الشركة أيضا إنها ستوزع أرباحا إضافية على المساهمين، وإن شركة حكومية قلدت شعارها.\n"
             "وأضافت الشركة أن الإنتاج سيزيد.")
     assert [s for _, _, s in _said(text)] == ["شركة زيتون"] * 2
+
+
+def test_an_office_holder_named_after_a_rank_between_commas_is_recorded():
+    text = ("تفقد محافظ الواحة، اللواء كريم الحداد، المشروعات الجديدة.\n"
+            "وتعد الطرق أولوية لدى محافظ الواحة.\n"
+            "وقال المحافظ إن العمل مستمر ليلا ونهارا.")
+    assert _said(text) == [("paraphrase", "العمل مستمر ليلا ونهارا", "كريم الحداد")]
+    text = "قال محافظ الواحة، اللواء كريم الحداد، إن المشروعات تسير وفق الخطة."
+    assert _said(text)[0][2] == "كريم الحداد"
+
+
+def test_a_name_with_its_office_written_without_a_comma_records_the_holder():
+    text = ("كشف كريم الحداد رئيس نادي الواحة عن خطة جديدة للموسم.\n"
+            "وأوضح رئيس النادي: \"الأمور مستقرة\".")
+    assert _said(text) == [("direct", "الأمور مستقرة", "كريم الحداد")]

@@ -89,6 +89,9 @@ class MentionFinder(BodyReader):
                 self._holders.setdefault(mention.head, []).append(mention)
             if mention.kind == "anaphor" and mention.antecedent is None:
                 mention.antecedent = self._last_by_head.get(mention.head or "")
+                if mention.antecedent is not None and mention.antecedent.kind == "anaphor":
+                    # «محافظ الغربية» standing for the governor named before: «المحافظ» is that person too
+                    mention.antecedent = mention.antecedent.antecedent
                 if mention.antecedent is None and mention.head in STATEMENT_HEADS:
                     # «أصدر الكرملين بيانا ... وتابع البيان»; a joint statement speaks for all its issuers.
                     mention.antecedent = self._issuers or last_subject

@@ -318,8 +318,12 @@ def _sentence_goes_on(text: str, tokens: list[Token], k: int) -> bool:
 
 
 def _name_in_commas(text: str, tokens: list[Token], quoted: list[bool], i: int, k: int) -> TitledName | None:
-    """A name set off by commas right after an office that names nobody: «أمين سر النقابة، عادل حمدي،»."""
+    """A name set off by commas right after an office that names nobody: «أمين سر النقابة، عادل حمدي،»,
+    also after a rank or honorific («محافظ الواحة، اللواء كريم الحداد،»)."""
+    if k + 2 < len(tokens) and head_key(tokens[k].norm) in HONORIFIC_KEYS and not quoted[k + 1]:
+        k += 1
     end = name_run(tokens, quoted, k, min(len(tokens), k + 4))
+    end = next((m for m in range(k + 1, end) if not soft_gap(text, tokens[m - 1], tokens[m])), end)
     if end - k < 2 or end >= len(tokens):
         return None
     gap = text[tokens[end - 1].end:tokens[end].start]
