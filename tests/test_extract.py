@@ -1075,3 +1075,8 @@ def test_a_name_with_its_office_written_without_a_comma_records_the_holder():
     text = ("كشف كريم الحداد رئيس نادي الواحة عن خطة جديدة للموسم.\n"
             "وأوضح رئيس النادي: \"الأمور مستقرة\".")
     assert _said(text) == [("direct", "الأمور مستقرة", "كريم الحداد")]
+    # the holder is recorded even when the sentence naming him reports nothing yet («رد X رئيس الواحة، على …»)
+    text = ("ملاعب -رد كريم الحداد رئيس الواحة، على الأنباء التي تتردد حول مصير اللاعبين المعارين.\n"
+            "وقال الحداد في تصريحات: \"لا شيء مؤكد حتى الآن\".\n"
+            "وفي شأن آخر، أوضح رئيس الواحة: \"لا نتفاوض مع أي شركة\".")
+    assert [s for _, _, s in _said(text)] == ["كريم الحداد", "كريم الحداد"]
