@@ -1080,3 +1080,12 @@ def test_a_name_with_its_office_written_without_a_comma_records_the_holder():
             "وقال الحداد في تصريحات: \"لا شيء مؤكد حتى الآن\".\n"
             "وفي شأن آخر، أوضح رئيس الواحة: \"لا نتفاوض مع أي شركة\".")
     assert [s for _, _, s in _said(text)] == ["كريم الحداد", "كريم الحداد"]
+
+
+def test_a_feminine_participle_speaker_and_a_glued_full_stop_keep_the_next_statement_apart():
+    text = ("وأضافت سلمى الحداد أنها لا تحب المنافسة مشيرة إلى أنها لا تحب النكت المتبادلة هنا وهناك."
+            "وتابعت أنه إذا لم تكن هناك مساواة يتضرر الجميع.")
+    assert [c for _, _, c in _said(text)] == ["سلمى الحداد"] * 3
+    # «ردًا على سؤال» is no reply verb opening speech
+    said = _said("وقال كريم النجار إن الفريق جاهز، ردا على سؤال، مؤكدا أن اللاعبين بخير.")
+    assert [s for _, _, s in said] == ["كريم النجار", "كريم النجار"]

@@ -122,7 +122,7 @@ ALL_CUES = VERB_CUES | PARTICIPLE_CUES | NOUN_CUES | ATTRIBUTION_CUES
 SPEECH_OPENERS = (
     past_forms("زاد عبر أعرب نبه دعا ناشد أشاد جدد أبدى تطرق شكا اشتكى انتقد هاجم تعهد وعد توعد رد")
     | norm_set("شكت اشتكت") | present_forms("يعبر يعرب ينبه يدعو")
-)
+) - norm_set("ردا")  # «ردًا على سؤال» is the adverbial «in reply», not «they both replied»
 """Verbs that report only when they open a clause whose speech follows (a colon, «أن/إن», «بالقول», a
 participle such as «مشيرا»): «وزاد بالقول: …», «عبّر X عن سعادته، مشيراً إلى أن …».  Elsewhere they
 are no speech («زاد الإنتاج», «عبر صفحتها»), but never a word of a name either.  «شكا X من …، موضحا أن»,

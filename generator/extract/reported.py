@@ -139,6 +139,9 @@ def _speaker_gender(doc: Document, cue: Cue) -> str | None:
     word = lexicon_word(doc.tokens[cue.index].norm, VERB_CUES) if cue.kind == "verb" else None
     if word is not None and word.startswith("ت") and "ي" + word[1:] in VERB_CUES:
         return "f"
+    participle = lexicon_word(doc.tokens[cue.index].norm, PARTICIPLE_CUES) if cue.kind == "participle" else None
+    if participle is not None:
+        return "f" if participle.endswith(("ه", "تين")) else "m"  # «مشيرة»
     return cue_gender(doc, cue)
 
 
@@ -152,6 +155,8 @@ def _nested_verb(doc: Document, k: int, gender: str | None) -> bool:
         return False
     before = doc.tokens[k - 1]
     gap = doc.text[before.end:doc.tokens[k].start]
+    if "." in gap:
+        return False  # «… وهناك.وتابعت أنه»: a sentence written without a space after its full stop
     if verb == word and gap == " " and before.norm.startswith("ال") and len(before.norm) > 3:
         return True
     feminine = verb.endswith("ت") and verb[:-1] in VERB_CUES
