@@ -32,7 +32,6 @@ from .titles import OFFICE_NOUNS, plain_name_word
 from .tokens import HARD_GAP, Token, lexicon_word, skip_letters, soft_gap, start_without_conjunction
 from .words import is_definite, is_name_word, is_nisba, nisba_stem
 
-
 COMPANY_HEADS = key_set("شركة مجموعة")
 ADDRESSEES = norm_set("للصحفيين للصحافيين للصحافة للإعلام للبورصة للمستثمرين للمساهمين")
 
