@@ -24,6 +24,7 @@ from ..project import Project, Rebuilder, build
 from ..site.fonts import FOLDER, FontError, web_fonts
 from ..site.render import TEMPLATES, CompiledTemplates
 from ..site.routes import Routes
+from ..site.workers import process_count
 from ..site.write import MANIFEST, read_manifest
 from . import parallel
 from .pagefind import BackgroundIndexer, SearchIndexError, build_search_index, describe
@@ -144,7 +145,7 @@ class FactsheetPlugin(BasePlugin[_Options]):
         """A full build of many generated pages goes on in one process per core, each building its share."""
         nav = _nav_paths(config.nav)
         shared = read_manifest(Path(config.docs_dir)) - nav
-        count = parallel.processes(self.config.jobs, len(shared), self.config.pages_per_job)
+        count = process_count(self.config.jobs, len(shared), self.config.pages_per_job)
         if count > 1:
             self.files = files
             self.share = parallel.split(files, config, shared, nav, count)

@@ -33,20 +33,10 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from ..site.workers import cores
-
 BLANK = "factsheet-share-of-another-process.html"
 """The template of a page another process writes: empty, so MkDocs writes nothing for it here."""
 log = logging.getLogger("mkdocs.plugins.factsheet")
 pages_log = logging.getLogger("mkdocs.structure.pages")
-
-
-def processes(jobs: int, pages: int, pages_per_job: int) -> int:
-    """How many processes to build ``pages`` generated pages with: at most ``jobs`` (0: one per core
-    this process may run on), and at least ``pages_per_job`` pages each, since a fork has a cost."""
-    if not hasattr(os, "fork"):
-        return 1
-    return max(1, min(jobs or cores(), pages // max(1, pages_per_job)))
 
 
 @dataclass

@@ -23,10 +23,15 @@ MIN_UNITS = 400
 """Units each process must have at least, or fewer processes are used."""
 
 
-def cores() -> int:
-    """The cores this process may run on (all of them where the system cannot say)."""
-    affinity = getattr(os, "sched_getaffinity", None)  # Linux; macOS and Windows lack it
-    return len(affinity(0)) if affinity else os.cpu_count() or 1
+def process_count(requested: int, items: int, least: int) -> int:
+    """How many processes to share ``items`` among: at most ``requested`` (0: one per core this process
+    may run on), with at least ``least`` items each, since a fork has a cost; 1 where the system cannot
+    fork (Windows) or say which cores it may use (macOS: then all of them)."""
+    if not hasattr(os, "fork"):
+        return 1
+    affinity = getattr(os, "sched_getaffinity", None)  # Linux
+    cores = len(affinity(0)) if affinity else os.cpu_count() or 1
+    return max(1, min(requested or cores, items // max(1, least)))
 
 
 class RenderingFailed(Exception):
@@ -39,8 +44,8 @@ def render_all(renderer: Renderer, processes: int = 0, min_units: int = MIN_UNIT
     Raises what rendering raises: MarkupLeak as itself, whichever process met it.
     """
     units = list(renderer.units().values())
-    count = min(processes or cores(), len(units) // max(1, min_units))
-    if count < 2 or not hasattr(os, "fork"):
+    count = process_count(processes, len(units), min_units)
+    if count < 2:
         return renderer.pages()
     gc.collect()
     gc.freeze()  # the model stays shared with the forked processes instead of being copied as it is collected
