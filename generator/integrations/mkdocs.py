@@ -94,7 +94,7 @@ class FactsheetPlugin(BasePlugin[_Options]):
         self.dirty = self.serving and dirty
         if self.dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_accurate_dirty_builds)
-            logging.getLogger("mkdocs.structure.pages").addFilter(_links_to_pages_left_as_built)
+            logging.getLogger("mkdocs.structure.pages").addFilter(parallel.links_to_pages_left_out)
 
     def on_shutdown(self) -> None:
         self.indexer.stop()
@@ -220,11 +220,6 @@ def _accurate_dirty_builds(record: logging.LogRecord) -> bool:
     every page whose links or text an edit changes is generated again, so MkDocs converts it again."""
     return not record.getMessage().startswith("A 'dirty' build is being performed")
 
-
-def _links_to_pages_left_as_built(record: logging.LogRecord) -> bool:
-    """Drops MkDocs' note on each link to a page left out of a dirty rebuild (FactsheetPlugin.on_files):
-    the page is still in the site, as last built, and the link is made as usual."""
-    return not record.getMessage().endswith("which is excluded from the built site.")
 
 
 def _nav_paths(nav: Any) -> set[str]:

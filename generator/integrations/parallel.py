@@ -99,7 +99,7 @@ def _leave_out(files: Files, share: Share, nav: set[str]) -> Share:
         if file.src_uri in share.others and file.src_uri not in nav:
             share.left_out[file.src_uri] = file.inclusion
             file.inclusion = InclusionLevel.EXCLUDED
-    pages_log.addFilter(_links_to_other_shares)
+    pages_log.addFilter(links_to_pages_left_out)
     logging.getLogger("mkdocs.commands.build").addFilter(_pages_of_other_shares)
     return share
 
@@ -180,8 +180,10 @@ def _anchors_and_links(files: Files, share: Share) -> tuple[dict[str, list[str]]
     return anchors, links
 
 
-def _links_to_other_shares(record: logging.LogRecord) -> bool:
-    """Drops MkDocs' note on each link to a page of another share: that page is in the site all the same."""
+def links_to_pages_left_out(record: logging.LogRecord) -> bool:
+    """Drops MkDocs' note on each link to a page left out of conversion on purpose: a page of another
+    share, or one a dirty rebuild leaves as last built (mkdocs.py). The page is in the site all the same,
+    and the link is made as usual."""
     return not record.getMessage().endswith("which is excluded from the built site.")
 
 
