@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.cli import main
+from generator.extract import extract_quotes
 from generator.facts.model import FactBase
 from generator.project import Project, load_facts
 from generator.site.routes import Routes
@@ -76,3 +77,8 @@ def subprocess_cli(folder: Path, *args: str) -> subprocess.CompletedProcess[str]
     """``python -m generator ARGS`` as a real process in ``folder``."""
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=folder, capture_output=True,
                           text=True, timeout=300)
+
+
+def said(text: str) -> list[tuple[str, str, str | None]]:
+    """(kind, text, speaker name) of every quote the extractor proposes in ``text``, reported speech included."""
+    return [(c.kind, c.text, c.speaker_name) for c in extract_quotes(text, "s.txt", {})]

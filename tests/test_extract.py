@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 
 from generator.extract import Candidate, candidates_to_yaml, extract_quotes, find_quotation_spans
 
+from .helpers import said
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 FACTS = ROOT / "data" / "facts.yaml"
@@ -567,90 +569,85 @@ def test_every_quoted_passage_of_the_seeds_is_accounted_for() -> None:
 
 # --- issue 13, second round: shapes from unseen articles (our own sentences) -----------------------
 
-def _said(text: str) -> list[tuple[str, str, str | None]]:
-    """(kind, text, speaker name) of every candidate, reported speech included."""
-    return [(c.kind, c.text, c.speaker_name) for c in extract_quotes(text, "s.txt", {})]
-
-
 def test_a_name_starting_with_a_hamza_alif_is_not_read_as_a_definite_word():
-    assert _said("أوضح ألبرتو رويث المدير الفني لنادي الرجاء، أن الفريق استعاد لياقته.") == [
+    assert said("أوضح ألبرتو رويث المدير الفني لنادي الرجاء، أن الفريق استعاد لياقته.") == [
         ("paraphrase", "الفريق استعاد لياقته", "ألبرتو رويث")]
 
 
 def test_complementizers_with_a_first_person_pronoun_report_speech():
-    assert _said("وأكدت الوزيرة هالة نصار أننا تجاوزنا مرحلة الخطر.") == [
+    assert said("وأكدت الوزيرة هالة نصار أننا تجاوزنا مرحلة الخطر.") == [
         ("paraphrase", "تجاوزنا مرحلة الخطر", "هالة نصار")]
 
 
 def test_the_occasion_after_an_office_never_becomes_the_name():
     text = ("وقال وزير النقل فادي عويس إن القطار سيعمل في الصيف.\n"
             "وقال الوزير خلال زيارته للمحطة: «الأشغال تسير وفق الجدول».")
-    assert [speaker for _, _, speaker in _said(text)] == ["فادي عويس", "فادي عويس"]
+    assert [speaker for _, _, speaker in said(text)] == ["فادي عويس", "فادي عويس"]
 
 
 def test_a_quoted_body_inside_an_office_still_leads_to_the_name():
-    assert _said("وقالت مديرة «الإحصاء الوطني» سلمى الراشد إن البطالة تراجعت.") == [
+    assert said("وقالت مديرة «الإحصاء الوطني» سلمى الراشد إن البطالة تراجعت.") == [
         ("paraphrase", "البطالة تراجعت", "سلمى الراشد")]
 
 
 def test_a_colon_before_inna_introduces_reported_speech():
-    assert _said("وقال رئيس البلدية طارق منصور: إن الطريق سيفتح الأسبوع المقبل.") == [
+    assert said("وقال رئيس البلدية طارق منصور: إن الطريق سيفتح الأسبوع المقبل.") == [
         ("paraphrase", "الطريق سيفتح الأسبوع المقبل", "طارق منصور")]
 
 
 def test_a_quoted_name_right_after_an_does_not_stop_reported_speech():
-    assert _said("وأكد المحافظ نادر سليم أن «المترو» سيصل إلى المطار قريبا.") == [
+    assert said("وأكد المحافظ نادر سليم أن «المترو» سيصل إلى المطار قريبا.") == [
         ("paraphrase", "«المترو» سيصل إلى المطار قريبا", "نادر سليم")]
 
 
 def test_a_reported_clause_made_of_a_quotation_is_a_direct_quote_of_its_speaker():
-    assert _said("وأكد المدرب هاني رضا أن «الفريق لم يقل كلمته الأخيرة بعد».") == [
+    assert said("وأكد المدرب هاني رضا أن «الفريق لم يقل كلمته الأخيرة بعد».") == [
         ("direct", "الفريق لم يقل كلمته الأخيرة بعد", "هاني رضا")]
 
 
 def test_an_unclosed_mark_ends_where_the_next_statement_begins():
     text = "وقال اللاعب رامي عيسى \"نحن جاهزون للقاء الحاسم ،مضيفا أن \"الجمهور سيصنع الفارق\"."
-    assert _said(text) == [("direct", "نحن جاهزون للقاء الحاسم", "رامي عيسى"),
+    assert said(text) == [("direct", "نحن جاهزون للقاء الحاسم", "رامي عيسى"),
                            ("direct", "الجمهور سيصنع الفارق", "رامي عيسى")]
 
 
 def test_a_stray_mark_before_a_quotation_introduced_by_a_colon_is_no_quotation():
     text = "وقال الوزير ماجد قاسم في برنامج \" حديث المساء \" على قناة محلية: «لن نرفع أسعار الخبز هذا العام»."
-    assert _said(text) == [("direct", "لن نرفع أسعار الخبز هذا العام", "ماجد قاسم")]
+    assert said(text) == [("direct", "لن نرفع أسعار الخبز هذا العام", "ماجد قاسم")]
 
 
 def test_speech_after_a_colon_without_marks_runs_to_the_sentence_end():
     text = ("وقال مدرب الفيصلي خالد يونس في تصريحات إذاعية: لعبنا بشجاعة، والنتيجة لا تعكس ما قدمناه. "
             "وأضاف: سنعود أقوى في مباراة الإياب.")
-    assert _said(text) == [("direct", "لعبنا بشجاعة، والنتيجة لا تعكس ما قدمناه", "خالد يونس"),
+    assert said(text) == [("direct", "لعبنا بشجاعة، والنتيجة لا تعكس ما قدمناه", "خالد يونس"),
                            ("direct", "سنعود أقوى في مباراة الإياب", "خالد يونس")]
 
 
 def test_a_colon_without_a_reporting_verb_before_it_introduces_no_speech():
     text = ("وزير الزراعة: موسم القمح جيد\n"
             "وتضم القائمة ثلاث مدن: عمان وإربد والزرقاء. وانطلق القطار عند الساعة 10:30 صباحا.")
-    assert _said(text) == []
+    assert said(text) == []
 
 
 def test_a_colon_inside_a_reported_clause_is_not_a_new_quotation():
-    assert [k for k, _, _ in _said("وأوضح الوزير سمير داود أن الخطة تشمل أمرين: خفض الضرائب ودعم المصدرين.")] == [
+    assert [k for k, _, _ in said("وأوضح الوزير سمير داود أن الخطة تشمل أمرين: خفض الضرائب ودعم المصدرين.")] == [
         "paraphrase"]
 
 
 def test_the_club_an_office_governs_is_not_part_of_the_name():
-    assert [speaker for _, _, speaker in _said(
+    assert [speaker for _, _, speaker in said(
         "وقال مدرب بايرن ميونخ لوكاس براندت إن الفريق سيلعب بتشكيلة كاملة.\n"
         "وأكد مدرب الترجي نزار قاسمي أن الفوز ممكن.\n"
         "وأوضح رئيس نادي ريال مدريد سيزار غارسيا أن الملعب جاهز.")] == ["لوكاس براندت", "نزار قاسمي", "سيزار غارسيا"]
 
 
 def test_an_office_word_that_is_also_a_given_name_starts_the_name_after_a_full_office():
-    assert _said("وقال نائب رئيس البنك المركزي التونسي أمين بن صالح إن التضخم يتراجع.") == [
+    assert said("وقال نائب رئيس البنك المركزي التونسي أمين بن صالح إن التضخم يتراجع.") == [
         ("paraphrase", "التضخم يتراجع", "أمين بن صالح")]
 
 
 def test_a_definite_body_after_an_office_is_not_a_governed_place():
-    assert _said("وقال المستشار الإعلامي للجامعة رامي حتاحت إن التسجيل يبدأ غدا.") == [
+    assert said("وقال المستشار الإعلامي للجامعة رامي حتاحت إن التسجيل يبدأ غدا.") == [
         ("paraphrase", "التسجيل يبدأ غدا", "رامي حتاحت")]
 
 
@@ -658,13 +655,13 @@ def test_an_office_without_a_name_finds_the_person_whose_office_names_the_same_b
     text = ("تحدث لويس بيريرا، المدير الفني للوداد، عن المباراة.\n"
             "وقال: «سنلعب للفوز».\n"
             "وختم مدرب الوداد: «الجمهور سيكون لاعبنا الثاني».")
-    assert [speaker for _, _, speaker in _said(text)] == ["لويس بيريرا", "لويس بيريرا"]
+    assert [speaker for _, _, speaker in said(text)] == ["لويس بيريرا", "لويس بيريرا"]
 
 
 def test_a_woman_introduced_by_tudaa_is_the_speaker_not_the_last_one():
     text = ("وقال المحامي رضا سالم إن الجلسة تأجلت.\n"
             "وقالت شقيقة أحد الموقوفين، وتدعى هدى ناصر، للصحفيين: «ننتظر الإفراج عنه منذ شهور».")
-    assert [speaker for _, _, speaker in _said(text)] == ["رضا سالم", "هدى ناصر"]
+    assert [speaker for _, _, speaker in said(text)] == ["رضا سالم", "هدى ناصر"]
 
 
 def test_a_body_name_coordinated_inside_itself_is_read_whole():
@@ -675,36 +672,36 @@ def test_a_body_name_coordinated_inside_itself_is_read_whole():
 def test_a_joint_statement_speaks_for_the_issuers_named_before_the_statement():
     text = ("أصدرت هيئة الطيران المدني ووزارة السياحة بيانا مشتركا مساء الأحد.\n"
             "وأضاف البيان أن الرحلات الداخلية ستزيد في الصيف.")
-    assert _said(text) == [("paraphrase", "الرحلات الداخلية ستزيد في الصيف",
+    assert said(text) == [("paraphrase", "الرحلات الداخلية ستزيد في الصيف",
                             "هيئة الطيران المدني ووزارة السياحة")]
 
 
 def test_a_statement_issued_by_several_parties_speaks_for_all_of_them():
     text = ("وقال بيان مشترك صادر عن نقابة الأطباء ونقابة الصيادلة إن الإضراب علق.\n"
             "وذكر البيان أن المفاوضات ستستأنف الأسبوع المقبل.")
-    assert [speaker for _, _, speaker in _said(text)] == ["نقابة الأطباء ونقابة الصيادلة"] * 2
+    assert [speaker for _, _, speaker in said(text)] == ["نقابة الأطباء ونقابة الصيادلة"] * 2
 
 
 def test_the_subject_after_an_adverbial_that_follows_the_verb_is_the_speaker():
     text = ("وقال وزير النقل رامي خليل إن الميناء سيتوسع.\n"
             "وقال، في مؤتمر صحفي عقده بعد جولة استمرت يومين في المحافظات الجنوبية، وزير الزراعة عماد حسون "
             "إن المحصول سيكون وفيرا.")
-    assert [speaker for _, _, speaker in _said(text)] == ["رامي خليل", "عماد حسون"]
+    assert [speaker for _, _, speaker in said(text)] == ["رامي خليل", "عماد حسون"]
 
 
 def test_a_participle_after_a_verb_that_reports_nothing_goes_to_that_verbs_subject():
-    assert _said("وانتقدت النائبة سهى داود خطة البلدية في جلسة المجلس، معتبرة أنها تضر بالتجار.") == [
+    assert said("وانتقدت النائبة سهى داود خطة البلدية في جلسة المجلس، معتبرة أنها تضر بالتجار.") == [
         ("paraphrase", "تضر بالتجار", "سهى داود")]
 
 
 def test_a_name_set_off_by_commas_after_an_office_that_names_nobody():
-    assert _said("وقال أمين صندوق الجمعية، ناصر العلي، إن الميزانية تكفي حتى الصيف.") == [
+    assert said("وقال أمين صندوق الجمعية، ناصر العلي، إن الميزانية تكفي حتى الصيف.") == [
         ("paraphrase", "الميزانية تكفي حتى الصيف", "ناصر العلي")]
 
 
 def test_a_semicolon_typed_after_the_verb_does_not_end_the_sentence():
     text = "وقال المدرب فارس نجم إن الفريق جاهز.\nوأضاف؛ أن «اللاعبين يعرفون ما عليهم»."
-    assert [speaker for _, _, speaker in _said(text)] == ["فارس نجم", "فارس نجم"]
+    assert [speaker for _, _, speaker in said(text)] == ["فارس نجم", "فارس نجم"]
 
 
 def test_a_body_named_first_as_an_object_is_what_its_definite_mention_refers_to():
@@ -715,169 +712,169 @@ def test_a_body_named_first_as_an_object_is_what_its_definite_mention_refers_to(
 
 def test_an_office_noun_is_not_read_as_the_name_after_a_title():
     text = "وقالت رنا خوري مديرة قسم الطوارئ في المستشفى للصحفيين «الأسرّة كلها مشغولة»."
-    assert _said(text) == [("direct", "الأسرّة كلها مشغولة", "رنا خوري")]
+    assert said(text) == [("direct", "الأسرّة كلها مشغولة", "رنا خوري")]
 
 
 def test_a_family_name_written_after_a_given_name_earlier_is_a_speaker_later():
     text = ("انتقد حارس منتخب تونس تحت 20 عامًا ياسين الفرجاني أداء الحكم.\n"
             "وقال الفرجاني خلال تصريحات عقب اللقاء: «حرمونا من ركلة جزاء واضحة».")
-    assert _said(text) == [("direct", "حرمونا من ركلة جزاء واضحة", "الفرجاني")]
+    assert said(text) == [("direct", "حرمونا من ركلة جزاء واضحة", "الفرجاني")]
 
 
 def test_the_one_word_an_office_noun_governs_is_a_place_not_a_name():
     text = ("أكد رامي سعد قائد منتخب لبنان أن الفريق سيقاتل.\n"
             "وقال قائد منتخب لبنان للصحفيين: «نحترم الخصم لكننا لا نخافه».")
-    assert [speaker for _, _, speaker in _said(text)] == ["رامي سعد", "رامي سعد"]
+    assert [speaker for _, _, speaker in said(text)] == ["رامي سعد", "رامي سعد"]
 
 
 def test_a_participle_and_its_an_end_a_quotation_left_open():
     text = 'وقال المتحدث باسم الوزارة زياد عمر إن "المخزون يكفي ستة أشهر، مبينا ان الاستيراد سيستمر.'
-    assert _said(text) == [("direct", "المخزون يكفي ستة أشهر", "زياد عمر"),
+    assert said(text) == [("direct", "المخزون يكفي ستة أشهر", "زياد عمر"),
                            ("paraphrase", "الاستيراد سيستمر", "زياد عمر")]
 
 
 def test_a_participle_with_its_an_ends_a_reported_clause_even_without_a_comma():
-    assert _said("وقال المدير وليد حمدان إن المصنع أغلق مؤقتا مشيرا إلى أن العمال سيعودون الشهر المقبل.") == [
+    assert said("وقال المدير وليد حمدان إن المصنع أغلق مؤقتا مشيرا إلى أن العمال سيعودون الشهر المقبل.") == [
         ("paraphrase", "المصنع أغلق مؤقتا", "وليد حمدان"), ("paraphrase", "العمال سيعودون الشهر المقبل", "وليد حمدان")]
 
 
 def test_speech_after_a_colon_ends_where_the_writer_reports_again():
     text = "وقالت الوزيرة منى عيسى: الموسم كان ناجحا رغم الصعوبات وأوضحت أن الإيرادات ارتفعت بنسبة كبيرة."
-    assert _said(text) == [("direct", "الموسم كان ناجحا رغم الصعوبات", "منى عيسى"),
+    assert said(text) == [("direct", "الموسم كان ناجحا رغم الصعوبات", "منى عيسى"),
                            ("paraphrase", "الإيرادات ارتفعت بنسبة كبيرة", "منى عيسى")]
 
 
 def test_a_family_name_alone_speaks_under_the_full_name_written_earlier():
     text = ("تحدث مروان الدباغ، مدرب فريق الشرطة، عن مباراة الغد.\n"
             "وقال الدباغ في المؤتمر الصحفي: «اللاعبون مستعدون تماما».")
-    assert _said(text) == [("direct", "اللاعبون مستعدون تماما", "مروان الدباغ")]
+    assert said(text) == [("direct", "اللاعبون مستعدون تماما", "مروان الدباغ")]
 
 
 def test_a_family_name_written_joined_finds_the_full_name_written_apart():
     text = "قال سامي عبد الله، مدير الميناء، إن الحركة عادت.\nوأضاف \"عبدالله\" أن الشحنات تأخرت يومين."
-    assert [speaker for _, _, speaker in _said(text)] == ["سامي عبد الله", "سامي عبد الله"]
+    assert [speaker for _, _, speaker in said(text)] == ["سامي عبد الله", "سامي عبد الله"]
 
 
 def test_a_verbal_noun_after_a_name_opens_the_object_not_the_name():
-    assert _said("أكد وزير النقل حسام فريد انخفاض عدد الحوادث، موضحا أن الطرق الجديدة ساعدت.") == [
+    assert said("أكد وزير النقل حسام فريد انخفاض عدد الحوادث، موضحا أن الطرق الجديدة ساعدت.") == [
         ("paraphrase", "الطرق الجديدة ساعدت", "حسام فريد")]
 
 
 def test_a_definite_object_after_a_full_name_is_not_a_family_name():
-    assert _said("رجح المتحدث باسم الهيئة كريم ناصر الأرقام التي نشرت أمس، مبينا أنها دقيقة.") == [
+    assert said("رجح المتحدث باسم الهيئة كريم ناصر الأرقام التي نشرت أمس، مبينا أنها دقيقة.") == [
         ("paraphrase", "دقيقة", "كريم ناصر")]
 
 
 def test_a_nisba_family_name_after_two_names_stays_in_the_name():
-    assert _said("وقال المدرب سالم جابر الحربي إن التدريبات تبدأ غدا.") == [
+    assert said("وقال المدرب سالم جابر الحربي إن التدريبات تبدأ غدا.") == [
         ("paraphrase", "التدريبات تبدأ غدا", "سالم جابر الحربي")]
 
 
 def test_al_sayyid_before_one_name_word_is_a_given_name():
-    assert _said("قال السيد الحلواني، خبير الطاقة المتجددة، إن الألواح الشمسية أرخص هذا العام.") == [
+    assert said("قال السيد الحلواني، خبير الطاقة المتجددة، إن الألواح الشمسية أرخص هذا العام.") == [
         ("paraphrase", "الألواح الشمسية أرخص هذا العام", "السيد الحلواني")]
 
 
 def test_al_sayyid_before_a_full_name_is_an_honorific():
-    assert _said("وأكد السيد نبيل حداد أن المعرض يفتح أبوابه غدا.") == [
+    assert said("وأكد السيد نبيل حداد أن المعرض يفتح أبوابه غدا.") == [
         ("paraphrase", "المعرض يفتح أبوابه غدا", "نبيل حداد")]
 
 
 def test_a_second_field_of_an_office_joined_by_wa_names_nobody():
     text = ("أوضح السيد الشناوي، وزير الري والموارد المائية، أن السد يعمل بكامل طاقته.\n"
             "وقال وزير الري واستصلاح الأراضي إن الأمطار تأخرت.")
-    assert [speaker for _, _, speaker in _said(text)] == ["السيد الشناوي", "السيد الشناوي"]
+    assert [speaker for _, _, speaker in said(text)] == ["السيد الشناوي", "السيد الشناوي"]
 
 
 def test_ma_zal_written_as_one_word_is_no_name_and_a_relative_clause_verb_reports_nothing():
     text = ("وقال المهندس طارق سليم إن الأسعار التي أعلنها مدير الشركة مازالت مرتفعة، مضيفا أن التخفيض ممكن.")
-    assert [(kind, speaker) for kind, _, speaker in _said(text)] == [
+    assert [(kind, speaker) for kind, _, speaker in said(text)] == [
         ("paraphrase", "طارق سليم"), ("paraphrase", "طارق سليم")]
 
 
 def test_the_defence_of_a_defendant_is_the_lawyer_named_before_never_the_defendant():
     text = ("ترافع المحامي سامي نصار دفاع المتهمة ليلى حسن أمام الدائرة، مؤكدا أن التحقيق شابه القصور.\n"
             "وأضاف دفاع المتهمة أن الشهود تراجعوا عن أقوالهم.")
-    assert [(quote, speaker) for _, quote, speaker in _said(text)] == [
+    assert [(quote, speaker) for _, quote, speaker in said(text)] == [
         ("التحقيق شابه القصور", "سامي نصار"), ("الشهود تراجعوا عن أقوالهم", "سامي نصار")]
 
 
 def test_the_place_a_preposition_governs_in_an_office_is_not_the_first_name():
-    assert _said("وقال مدير المكتب الإقليمي في تورينا ماركو بيلي إن المساعدات وصلت.") == [
+    assert said("وقال مدير المكتب الإقليمي في تورينا ماركو بيلي إن المساعدات وصلت.") == [
         ("paraphrase", "المساعدات وصلت", "ماركو بيلي")]
 
 
 def test_a_time_word_before_a_name_word_is_a_given_name():
     text = "وقال مدير النادي، صباح الكبيسي، إن الملعب جاهز.\nوأضاف صباح الخميس أن التذاكر نفدت."
-    assert [speaker for _, _, speaker in _said(text)] == ["صباح الكبيسي", "صباح الكبيسي"]
+    assert [speaker for _, _, speaker in said(text)] == ["صباح الكبيسي", "صباح الكبيسي"]
 
 
 def test_a_quoted_title_after_the_word_it_names_is_not_a_quote():
     text = ('وقالت الوزيرة ريم عادل خلال ندوة تحت عنوان "المدن الذكية بين الحلم والواقع" إن التمويل متاح.\n'
             'وجاء حديثها في حوار ببرنامج «صباح الخير يا بلدي» على القناة الأولى.')
-    assert _said(text) == [("paraphrase", "التمويل متاح", "ريم عادل")]
+    assert said(text) == [("paraphrase", "التمويل متاح", "ريم عادل")]
 
 
 def test_speech_after_a_colon_that_closes_its_paragraph_is_the_next_paragraph():
     text = "وقال حارس المنتخب يوسف دياب في تصريحات للإذاعة:\n\nخسرنا مباراة لكننا لم نخسر الأمل في التأهل.\n"
-    assert _said(text) == [("direct", "خسرنا مباراة لكننا لم نخسر الأمل في التأهل", "يوسف دياب")]
+    assert said(text) == [("direct", "خسرنا مباراة لكننا لم نخسر الأمل في التأهل", "يوسف دياب")]
 
 
 def test_a_construct_object_after_a_full_name_is_cut_at_its_head():
-    assert _said("وانتقد المدير الفني للفريق يوهان كرامر قرار الحكم بشدة، مؤكدا أن الهدف صحيح.") == [
+    assert said("وانتقد المدير الفني للفريق يوهان كرامر قرار الحكم بشدة، مؤكدا أن الهدف صحيح.") == [
         ("paraphrase", "الهدف صحيح", "يوهان كرامر")]
 
 
 def test_a_definite_object_after_a_known_family_name_is_not_part_of_the_name():
     text = ("قال المدرب لوكا فيراري: «الفوز مستحق».\n"
             "وختم فيراري الحديث: نحتاج إلى الراحة قبل المباراة المقبلة.")
-    assert [speaker for _, _, speaker in _said(text)] == ["لوكا فيراري", "لوكا فيراري"]
+    assert [speaker for _, _, speaker in said(text)] == ["لوكا فيراري", "لوكا فيراري"]
 
 
 def test_a_family_name_after_a_verb_with_a_definite_object_keeps_an_unseen_given_name():
-    assert _said("كشف سامر الحلو، عضو اللجنة، أن الموعد تغير.") == [("paraphrase", "الموعد تغير", "سامر الحلو")]
+    assert said("كشف سامر الحلو، عضو اللجنة، أن الموعد تغير.") == [("paraphrase", "الموعد تغير", "سامر الحلو")]
 
 
 def test_a_verb_the_lexicon_reads_only_before_speech_is_no_name():
     text = ("قال مدرب الفريق سامي الرفاعي إن اللاعبين قدموا مباراة جيدة.\n"
             "وزاد بالقول: «سنعود أقوى في المباراة المقبلة».")
-    assert [speaker for _, _, speaker in _said(text)] == ["سامي الرفاعي", "سامي الرفاعي"]
-    assert _said("عبّر المدرب سامي الرفاعي عن سعادته بالفوز، مشيراً إلى أن الفريق استحق النقاط.") == [
+    assert [speaker for _, _, speaker in said(text)] == ["سامي الرفاعي", "سامي الرفاعي"]
+    assert said("عبّر المدرب سامي الرفاعي عن سعادته بالفوز، مشيراً إلى أن الفريق استحق النقاط.") == [
         ("paraphrase", "الفريق استحق النقاط", "سامي الرفاعي")]
-    assert _said("وأعربت الوزيرة هدى الشامي عن أملها في نجاح الخطة، لافتة إلى أن التمويل متوفر.") == [
+    assert said("وأعربت الوزيرة هدى الشامي عن أملها في نجاح الخطة، لافتة إلى أن التمويل متوفر.") == [
         ("paraphrase", "التمويل متوفر", "هدى الشامي")]
 
 
 def test_a_coordinated_verb_keeps_the_subject_of_the_sentence_verb_over_people_named_in_between():
     text = ("وأكد رئيس المجلس البلدي نبيل الشامي خلال جولته بقرى الوادي بمشاركة رئيس البلدية المهندس عمر "
             "الحداد وأعضاء المجلس، وقال إن الطرق ستفتح قريبا.")
-    assert _said(text) == [("paraphrase", "الطرق ستفتح قريبا", "نبيل الشامي")]
+    assert said(text) == [("paraphrase", "الطرق ستفتح قريبا", "نبيل الشامي")]
 
 
 def test_an_office_chain_stops_before_the_topic_of_the_occasion():
     text = ("قال مدرب الفريق سامي الرفاعي إن اللاعبين قدموا مباراة جيدة.\n"
             "واستمر مدرب الفريق في الحديث عن تفاصيل المباراة، وقال: «كنا قريبين من الفوز».")
-    assert [speaker for _, _, speaker in _said(text)] == ["سامي الرفاعي", "سامي الرفاعي"]
+    assert [speaker for _, _, speaker in said(text)] == ["سامي الرفاعي", "سامي الرفاعي"]
 
 
 def test_an_office_followed_by_a_verbal_noun_object_is_the_office_holder_named_before():
     text = ("افتتح وزير الصناعة خالد الحسيني المصنع الجديد أمس.\n"
             "واعتبر وزير الصناعة تشغيل المصنع خطوة مهمة نحو الاكتفاء الذاتي، مؤكداً أن الإنتاج سيبدأ في مايو.\n"
             "وقال مدير عام هيئة تنشيط الصادرات رامي عواد إن الطلب يرتفع.")
-    assert [speaker for _, _, speaker in _said(text)] == ["خالد الحسيني", "رامي عواد"]
+    assert [speaker for _, _, speaker in said(text)] == ["خالد الحسيني", "رامي عواد"]
 
 
 def test_a_stray_opening_mark_before_anna_leaves_reported_speech():
-    assert _said('وأكد المدير سامي الرفاعي "أنها ستكون سنة جيدة للشركة.') == [
+    assert said('وأكد المدير سامي الرفاعي "أنها ستكون سنة جيدة للشركة.') == [
         ("paraphrase", "ستكون سنة جيدة للشركة", "سامي الرفاعي")]
-    assert _said('وقال المدير سامي الرفاعي: "إن الشركة ستنمو هذا العام.')[0][0] == "direct"
+    assert said('وقال المدير سامي الرفاعي: "إن الشركة ستنمو هذا العام.')[0][0] == "direct"
 
 
 def test_a_relative_clause_verb_followed_by_inna_reports_for_the_person_before_the_pronoun():
     text = "والتقى الوزير سامي الرفاعي رئيس الغرفة التجارية فؤاد الحاج الذي قال إن الأسواق مستقرة."
-    assert _said(text) == [("paraphrase", "الأسواق مستقرة", "فؤاد الحاج")]
+    assert said(text) == [("paraphrase", "الأسواق مستقرة", "فؤاد الحاج")]
     text = "وحضر اللقاء المدير السابق للمكتب نادر سليم، الذي قال إن التعاون سيتعزز."
-    assert _said(text) == [("paraphrase", "التعاون سيتعزز", "نادر سليم")]
+    assert said(text) == [("paraphrase", "التعاون سيتعزز", "نادر سليم")]
 
 
 def test_inna_with_shadda_may_stand_far_after_a_long_occasion():
@@ -885,30 +882,30 @@ def test_inna_with_shadda_may_stand_far_after_a_long_occasion():
             "الذي أقيم في القاعة الكبرى بالعاصمة بحضور عدد كبير من المسؤولين والرياضيين واللاعبين القدامى "
             "وممثلي الأندية والاتحادات الأهلية ووسائل الإعلام المحلية والعربية والدولية، إنّ الموسم المقبل "
             "سيشهد تغييرات كبيرة.")
-    assert _said(text) == [("paraphrase", "الموسم المقبل سيشهد تغييرات كبيرة", "سامي الرفاعي")]
+    assert said(text) == [("paraphrase", "الموسم المقبل سيشهد تغييرات كبيرة", "سامي الرفاعي")]
 
 
 def test_abra_as_a_preposition_opens_no_speech():
     text = ("وتحدث المدير سامي الرفاعي في برنامج «المساء»، عبر قناة «الأولى» مساء الاثنين، عن المعرض قائلا: "
             "«نشكر الجمهور».")
-    assert [speaker for _, _, speaker in _said(text)] == ["سامي الرفاعي"]
+    assert [speaker for _, _, speaker in said(text)] == ["سامي الرفاعي"]
 
 
 def test_a_semicolon_before_a_preposition_goes_on_with_the_reported_clause():
     text = "وقال المدير سامي الرفاعي إن المعرض لم يتلق شكاوى من الناشرين؛ بشأن انخفاض المبيعات أو حدوث مشاكل."
-    assert _said(text) == [("paraphrase", "المعرض لم يتلق شكاوى من الناشرين؛ بشأن انخفاض المبيعات أو حدوث مشاكل",
+    assert said(text) == [("paraphrase", "المعرض لم يتلق شكاوى من الناشرين؛ بشأن انخفاض المبيعات أو حدوث مشاكل",
                             "سامي الرفاعي")]
 
 
 def test_a_compound_family_name_alone_stands_for_the_full_name_before_it():
     text = "قال رئيس المؤسسة سامي عطا الله إن الإنتاج ارتفع.\nوأضاف عطا الله أن الأسعار مستقرة."
-    assert [speaker for _, _, speaker in _said(text)] == ["سامي عطا الله", "سامي عطا الله"]
+    assert [speaker for _, _, speaker in said(text)] == ["سامي عطا الله", "سامي عطا الله"]
 
 
 def test_a_compound_family_name_also_finds_a_full_name_named_outside_any_quote():
     text = ("كشف رئيس المؤسسة سامي عطا الله عن ارتفاع الإنتاج.\n"
             "وقال عطا الله إن الأسعار مستقرة.")
-    assert [speaker for _, _, speaker in _said(text)] == ["سامي عطا الله"]
+    assert [speaker for _, _, speaker in said(text)] == ["سامي عطا الله"]
 
 
 def _speakers(text: str) -> list[tuple[str | None, str | None, str | None]]:
@@ -935,49 +932,49 @@ def test_a_feminine_pronoun_subject_goes_back_to_the_latest_feminine_speaker():
 
 
 def test_the_one_who_held_the_press_conference_speaks_in_it_never_the_pronoun_fihi():
-    assert _said("وعقد رئيس الوزراء نادر سليم مؤتمرا صحفيا قال فيه إن الحكومة ستدعم الشرطة.") == [
+    assert said("وعقد رئيس الوزراء نادر سليم مؤتمرا صحفيا قال فيه إن الحكومة ستدعم الشرطة.") == [
         ("paraphrase", "الحكومة ستدعم الشرطة", "نادر سليم")]
-    assert _said("وفي تصريح أدلى به الوزير نادر سليم للصحفيين قال فيه إن الميزانية كافية.") == [
+    assert said("وفي تصريح أدلى به الوزير نادر سليم للصحفيين قال فيه إن الميزانية كافية.") == [
         ("paraphrase", "الميزانية كافية", "نادر سليم")]
 
 
 def test_going_on_to_a_topic_with_bi_and_a_verbal_noun_keeps_the_coach_named_before():
     text = ("قال مدرب الفريق سامي الرفاعي إن اللاعبين قدموا مباراة جيدة.\n"
             "وأكمل مدرب الفريق بالتطرق إلى التحكيم وقال: «الحكم كان قاسيا جدا معنا اليوم».")
-    assert [speaker for _, _, speaker in _said(text)] == ["سامي الرفاعي", "سامي الرفاعي"]
+    assert [speaker for _, _, speaker in said(text)] == ["سامي الرفاعي", "سامي الرفاعي"]
     text = ("قال مدرب الفريق سامي الرفاعي إن اللاعبين قدموا مباراة جيدة.\n"
             "وواصل الرفاعي بالحديث عن الإصابات وقال: «سنستعيد المصابين قريبا جدا».")
-    assert [speaker for _, _, speaker in _said(text)] == ["سامي الرفاعي", "سامي الرفاعي"]
+    assert [speaker for _, _, speaker in said(text)] == ["سامي الرفاعي", "سامي الرفاعي"]
 
 
 def test_a_given_name_that_folds_to_a_function_word_is_a_name_before_a_family_name():
-    assert [s for _, _, s in _said("وقالت الممثلة هنا الزاهد إن الفيلم سيعرض قريبا.\n"
+    assert [s for _, _, s in said("وقالت الممثلة هنا الزاهد إن الفيلم سيعرض قريبا.\n"
                                    "وأضافت الزاهد أن التصوير انتهى.")] == ["هنا الزاهد", "هنا الزاهد"]
-    assert [s for _, _, s in _said("وقالت المحققة آنا بيرغ إن المشتبه به شاب.")] == ["آنا بيرغ"]
-    assert [s for _, _, s in _said("وقالت المذيعة أمل حسن إن البرنامج سيعود.")] == ["أمل حسن"]
-    assert [s for _, _, s in _said("وقالت هنا الزاهد إن الفيلم سيعرض قريبا.")] == ["هنا الزاهد"]
+    assert [s for _, _, s in said("وقالت المحققة آنا بيرغ إن المشتبه به شاب.")] == ["آنا بيرغ"]
+    assert [s for _, _, s in said("وقالت المذيعة أمل حسن إن البرنامج سيعود.")] == ["أمل حسن"]
+    assert [s for _, _, s in said("وقالت هنا الزاهد إن الفيلم سيعرض قريبا.")] == ["هنا الزاهد"]
     # «هنا» before an office or a verb stays the adverb
-    assert [s for _, _, s in _said("وقال المدير سامي الرفاعي هنا إن المعرض ناجح.")] == ["سامي الرفاعي"]
+    assert [s for _, _, s in said("وقال المدير سامي الرفاعي هنا إن المعرض ناجح.")] == ["سامي الرفاعي"]
 
 
 def test_a_short_phrase_in_quotation_marks_inside_a_reported_clause_is_no_quote():
     text = "وقال المحقق سامي الرفاعي إن الضحية ربما سقط في ” تبادل لإطلاق النار ” بين عصابتين."
-    assert _said(text) == [("paraphrase", "الضحية ربما سقط في ” تبادل لإطلاق النار ” بين عصابتين",
+    assert said(text) == [("paraphrase", "الضحية ربما سقط في ” تبادل لإطلاق النار ” بين عصابتين",
                             "سامي الرفاعي")]
     # the whole clause quoted after «أن» stays a quote
-    assert [k for k, _, _ in _said("وأضاف المدير سامي الرفاعي أن “الفريق جاهز تماما”.")] == ["direct"]
+    assert [k for k, _, _ in said("وأضاف المدير سامي الرفاعي أن “الفريق جاهز تماما”.")] == ["direct"]
 
 
 def test_a_name_in_quotation_marks_after_a_title_is_the_name_and_a_later_office_with_its_nisba_refers_back():
     text = ("وأشاد المدرب البرتغالي ”جواو سيلفا“ بلاعبيه، وقال إن الفريق كان أفضل.\n"
             "وقال المدير الفني البرتغالي: «كانت مباراة صعبة علينا جميعا».\n"
             "وأضاف المدير البرتغالي: «الحكم كان قاسيا جدا معنا اليوم».")
-    assert [s for _, _, s in _said(text)] == ["جواو سيلفا"] * 3
+    assert [s for _, _, s in said(text)] == ["جواو سيلفا"] * 3
 
 
 def test_a_family_name_starting_with_bal_before_an_is_still_a_name():
     text = "وأعربت الوزيرة سلمى بالاريه عن سعادتها، وقالت: «هذا يوم تاريخي لمدينتنا كلها»."
-    assert [s for _, _, s in _said(text)] == ["سلمى بالاريه"]
+    assert [s for _, _, s in said(text)] == ["سلمى بالاريه"]
 
 
 def test_an_official_described_by_his_place_is_named_between_commas_or_before_the_medium():
@@ -993,99 +990,99 @@ def test_an_official_described_by_his_place_is_named_between_commas_or_before_th
 def test_a_quoted_name_after_an_office_of_a_team_and_a_nationality_is_the_name():
     text = ("يرى مدرب منتخب الوادي البرتغالي ” جواو سيلفا”، أن فريقه كان الأفضل.\n"
             "وقال المدير الفني البرتغالي في المؤتمر الصحفي ” كانت مباراة جيدة من الطرفين.”")
-    assert [s for _, _, s in _said(text)] == ["جواو سيلفا", "جواو سيلفا"]
+    assert [s for _, _, s in said(text)] == ["جواو سيلفا", "جواو سيلفا"]
     # a quoted body after an office noun stays the body
-    assert [s for _, _, s in _said("وقالت وكيلة \"الصحة العامة\" سلمى الرفاعي إن اللقاح آمن.")] == ["سلمى الرفاعي"]
+    assert [s for _, _, s in said("وقالت وكيلة \"الصحة العامة\" سلمى الرفاعي إن اللقاح آمن.")] == ["سلمى الرفاعي"]
 
 
 def test_a_definite_office_right_after_the_name_a_verb_took_is_its_apposition():
     text = ("قالت سلمى الرفاعي المدير الفني لمهرجان الواحة الدولي للأفلام، إن الدورة ستكون استثنائية."
             "وأضافت فى حوارها لبرنامج رأى عام \" أنها ليست قلقة من المنافسة.")
-    assert [s for _, _, s in _said(text)] == ["سلمى الرفاعي", "سلمى الرفاعي"]
+    assert [s for _, _, s in said(text)] == ["سلمى الرفاعي", "سلمى الرفاعي"]
 
 
 def test_a_name_after_a_verb_and_a_nationality_holds_the_office_written_after_it():
     text = ("عبّر الإيطالي جوليو مارتيني مدرب فريق الواحة، عن سعادته بالفوز، مشيراً إلى أن الفريق استحق النقاط.\n"
             "واستمر مدرب الواحة في الحديث عن تفاصيل المواجهة، وقال: سنقاتل في المباراة المقبلة حتى النهاية.")
-    assert [s for _, _, s in _said(text)] == ["جوليو مارتيني", "جوليو مارتيني"]
+    assert [s for _, _, s in said(text)] == ["جوليو مارتيني", "جوليو مارتيني"]
 
 
 def test_a_reply_with_ala_reports_and_a_bare_office_never_named_before_speaks_for_itself():
     text = ("قال المهاجم سامي الرفاعي إن الفريق جاهز.\n"
             "ورد الرفاعي على هذه الأنباء بقوله: \"لا شيء مؤكد حتى الآن\".")
-    assert [s for _, _, s in _said(text)] == ["سامي الرفاعي", "سامي الرفاعي"]
+    assert [s for _, _, s in said(text)] == ["سامي الرفاعي", "سامي الرفاعي"]
     text = ("اشتكى المتهم كريم النجار من العزل داخل القفص.\n"
             "ورد القاضي على المتهم، قائلا: \"المحكمة تسمعك جيدا\".")
-    assert _said(text)[-1][2] == "القاضي"
+    assert said(text)[-1][2] == "القاضي"
 
 
 def test_complaint_and_criticism_verbs_go_on_to_a_participle_of_speech():
-    assert _said("وشكا سامي الرفاعي من سوء التحكيم، موضحا أنه لم يحصل على ركلة جزاء واضحة.") == [
+    assert said("وشكا سامي الرفاعي من سوء التحكيم، موضحا أنه لم يحصل على ركلة جزاء واضحة.") == [
         ("paraphrase", "لم يحصل على ركلة جزاء واضحة", "سامي الرفاعي")]
-    assert _said("وانتقد كريم النجار، مدرب الواحة، قرار اللجنة، مؤكدا أنه جاء متأخرا.")[0][2] == "كريم النجار"
+    assert said("وانتقد كريم النجار، مدرب الواحة، قرار اللجنة، مؤكدا أنه جاء متأخرا.")[0][2] == "كريم النجار"
 
 
 def test_a_noun_of_talk_with_its_pronoun_after_the_subject_is_the_object_not_a_name():
     text = ("قال سامي الرفاعي مدرب الواحة: \"فزنا بجدارة\".\n"
             "وتابع مدرب الواحة حديثه قائلًا: \"الفريق كله يستحق التحية\".")
-    assert [s for _, _, s in _said(text)] == ["سامي الرفاعي", "سامي الرفاعي"]
+    assert [s for _, _, s in said(text)] == ["سامي الرفاعي", "سامي الرفاعي"]
 
 
 def test_the_writers_aside_is_not_reported_speech():
     text = ("قال سامي الرفاعي إن الفريق جاهز.\nيذكر أن الفريق خسر مباراته الماضية.\n"
             "يشار إلى أن المدرب جديد.\nومن المعروف أن الملعب صغير.")
-    assert _said(text) == [("paraphrase", "الفريق جاهز", "سامي الرفاعي")]
+    assert said(text) == [("paraphrase", "الفريق جاهز", "سامي الرفاعي")]
     # with a subject after it, «يذكر» reports
-    assert _said("ويذكر المدرب كريم النجار أن الملعب صغير.")[0][2] == "كريم النجار"
+    assert said("ويذكر المدرب كريم النجار أن الملعب صغير.")[0][2] == "كريم النجار"
 
 
 def test_a_reporting_verb_with_its_own_subject_inside_a_reported_clause_does_not_split_it():
-    assert _said("وأوضحت سلمى الحداد أن الرسائل أكدت لها أنها تركت فراغا كبيرا لدى الجمهور.") == [
+    assert said("وأوضحت سلمى الحداد أن الرسائل أكدت لها أنها تركت فراغا كبيرا لدى الجمهور.") == [
         ("paraphrase", "الرسائل أكدت لها أنها تركت فراغا كبيرا لدى الجمهور", "سلمى الحداد")]
-    said = _said("وقال كريم النجار إن الطبيبة فحصت المريض، وأفادت بأنه يعاني من إرهاق شديد.")
-    assert said == [("paraphrase", "الطبيبة فحصت المريض، وأفادت بأنه يعاني من إرهاق شديد", "كريم النجار")]
+    found = said("وقال كريم النجار إن الطبيبة فحصت المريض، وأفادت بأنه يعاني من إرهاق شديد.")
+    assert found == [("paraphrase", "الطبيبة فحصت المريض، وأفادت بأنه يعاني من إرهاق شديد", "كريم النجار")]
     # a new speaker named after the verb is a new statement
-    said = _said("وقالت الوزارة إن الفحوص انتهت، وأضاف المتحدث كريم النجار أن النتائج سليمة.")
-    assert [s for _, _, s in said] == ["الوزارة", "كريم النجار"]
+    found = said("وقالت الوزارة إن الفحوص انتهت، وأضاف المتحدث كريم النجار أن النتائج سليمة.")
+    assert [s for _, _, s in found] == ["الوزارة", "كريم النجار"]
     # a present feminine verb («وتؤكد») is a feminine speaker: her own «أشارت» after it is a new statement
-    said = _said("وتؤكد سلمى الحداد أن الدور مرهق للغاية، حيث أشارت إلى أن التحدي يمنحها دفعة قوية.")
-    assert len(said) == 2
+    found = said("وتؤكد سلمى الحداد أن الدور مرهق للغاية، حيث أشارت إلى أن التحدي يمنحها دفعة قوية.")
+    assert len(found) == 2
 
 
 def test_a_company_keeps_its_whole_name_and_the_company_later_resolves_to_it():
     text = ("قالت شركة النخيل للأسمنت في بيان إن أرباحها ارتفعت.\n"
             "وأضافت الشركة أن المبيعات زادت بنسبة كبيرة.")
-    assert [s for _, _, s in _said(text)] == ["شركة النخيل للأسمنت", "شركة النخيل للأسمنت"]
+    assert [s for _, _, s in said(text)] == ["شركة النخيل للأسمنت", "شركة النخيل للأسمنت"]
     text = ("أعلنت شركة زيتون عملاق البرمجيات الهندية عن أرباح قياسية.\n"
             "وقالت الشركة أيضا إنها ستوزع أرباحا إضافية على المساهمين، وإن شركة حكومية قلدت شعارها.\n"
             "وأضافت الشركة أن الإنتاج سيزيد.")
-    assert [s for _, _, s in _said(text)] == ["شركة زيتون"] * 2
+    assert [s for _, _, s in said(text)] == ["شركة زيتون"] * 2
 
 
 def test_an_office_holder_named_after_a_rank_between_commas_is_recorded():
     text = ("تفقد محافظ الواحة، اللواء كريم الحداد، المشروعات الجديدة.\n"
             "وتعد الطرق أولوية لدى محافظ الواحة.\n"
             "وقال المحافظ إن العمل مستمر ليلا ونهارا.")
-    assert _said(text) == [("paraphrase", "العمل مستمر ليلا ونهارا", "كريم الحداد")]
+    assert said(text) == [("paraphrase", "العمل مستمر ليلا ونهارا", "كريم الحداد")]
     text = "قال محافظ الواحة، اللواء كريم الحداد، إن المشروعات تسير وفق الخطة."
-    assert _said(text)[0][2] == "كريم الحداد"
+    assert said(text)[0][2] == "كريم الحداد"
 
 
 def test_a_name_with_its_office_written_without_a_comma_records_the_holder():
     text = ("كشف كريم الحداد رئيس نادي الواحة عن خطة جديدة للموسم.\n"
             "وأوضح رئيس النادي: \"الأمور مستقرة\".")
-    assert _said(text) == [("direct", "الأمور مستقرة", "كريم الحداد")]
+    assert said(text) == [("direct", "الأمور مستقرة", "كريم الحداد")]
     # the holder is recorded even when the sentence naming him reports nothing yet («رد X رئيس الواحة، على …»)
     text = ("ملاعب -رد كريم الحداد رئيس الواحة، على الأنباء التي تتردد حول مصير اللاعبين المعارين.\n"
             "وقال الحداد في تصريحات: \"لا شيء مؤكد حتى الآن\".\n"
             "وفي شأن آخر، أوضح رئيس الواحة: \"لا نتفاوض مع أي شركة\".")
-    assert [s for _, _, s in _said(text)] == ["كريم الحداد", "كريم الحداد"]
+    assert [s for _, _, s in said(text)] == ["كريم الحداد", "كريم الحداد"]
 
 
 def test_a_feminine_participle_speaker_and_a_glued_full_stop_keep_the_next_statement_apart():
     text = ("وأضافت سلمى الحداد أنها لا تحب المنافسة مشيرة إلى أنها لا تحب النكت المتبادلة هنا وهناك."
             "وتابعت أنه إذا لم تكن هناك مساواة يتضرر الجميع.")
-    assert [c for _, _, c in _said(text)] == ["سلمى الحداد"] * 3
+    assert [c for _, _, c in said(text)] == ["سلمى الحداد"] * 3
     # «ردًا على سؤال» is no reply verb opening speech
-    said = _said("وقال كريم النجار إن الفريق جاهز، ردا على سؤال، مؤكدا أن اللاعبين بخير.")
-    assert [s for _, _, s in said] == ["كريم النجار", "كريم النجار"]
+    found = said("وقال كريم النجار إن الفريق جاهز، ردا على سؤال، مؤكدا أن اللاعبين بخير.")
+    assert [s for _, _, s in found] == ["كريم النجار", "كريم النجار"]

@@ -15,6 +15,7 @@ import yaml
 from generator.extract import extract_quotes
 
 from .bench_extract import CORPUS, corpus, score
+from .helpers import said
 
 
 @pytest.fixture(scope="module")
@@ -55,10 +56,6 @@ def test_speakers_are_right_on_the_held_out_half(heldout):
 
 # --- the rules, one construction each (our own sentences) ------------------------------------------
 
-def _found(text: str) -> list[tuple[str, str, str | None]]:
-    return [(c.kind, c.text, c.speaker_name) for c in extract_quotes(text, "s.txt", {})]
-
-
 def test_a_title_chain_resolves_to_the_name_it_ends_in_with_title_and_body():
     (c,) = extract_quotes("وقال رئيس الوفد الياباني إلى محادثات جنيف كينجي أوتا: «لن نتراجع عن موقفنا».", "s", {})
     assert (c.kind, c.speaker_name, c.speaker_title, c.speaker_affiliation, c.speaker_kind) == (
@@ -73,13 +70,13 @@ def test_a_spokeswoman_speaks_not_her_ministry():
 
 
 def test_reported_speech_ends_where_the_next_statement_begins():
-    assert _found("وأكد الوزير سامي حداد أن الميزانية متوازنة، مشيرا إلى أن العجز تراجع.") == [
+    assert said("وأكد الوزير سامي حداد أن الميزانية متوازنة، مشيرا إلى أن العجز تراجع.") == [
         ("paraphrase", "الميزانية متوازنة", "سامي حداد"), ("paraphrase", "العجز تراجع", "سامي حداد")]
 
 
 def test_an_entity_inside_the_reported_clause_never_becomes_the_speaker():
     text = "وأكد وزير المالية سامي حداد أن وزارة التخطيط ستنشر الأرقام قريبا، وقال: «الأرقام مطمئنة»."
-    assert [speaker for _, _, speaker in _found(text)] == ["سامي حداد", "سامي حداد"]
+    assert [speaker for _, _, speaker in said(text)] == ["سامي حداد", "سامي حداد"]
 
 
 def test_an_agency_relays_an_unnamed_source_that_later_speaks_again():
@@ -91,8 +88,8 @@ def test_an_agency_relays_an_unnamed_source_that_later_speaks_again():
 
 
 def test_an_agency_reporting_on_its_own_account_is_not_speech():
-    assert _found("وذكرت وكالة بلومبرغ أن الأرباح جاءت أقل من التوقعات.") == []
+    assert said("وذكرت وكالة بلومبرغ أن الأرباح جاءت أقل من التوقعات.") == []
 
 
 def test_a_temporal_an_is_not_reported_speech():
-    assert _found("وغادر الوفد بعد أن وقع الاتفاق.") == []
+    assert said("وغادر الوفد بعد أن وقع الاتفاق.") == []
