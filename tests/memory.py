@@ -13,17 +13,17 @@ import threading
 from pathlib import Path
 
 
-def _children() -> dict[int, list[int]]:
-    """Parent process id → its children's ids, from /proc."""
-    tree: dict[int, list[int]] = {}
+def process_tree() -> dict[int, list[tuple[int, str]]]:
+    """Parent process id → its children's (id, command name), from /proc (zombies included)."""
+    tree: dict[int, list[tuple[int, str]]] = {}
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
             try:
                 stat = Path(entry.path, "stat").read_text()
             except OSError:
                 continue
-            parent = int(stat.rsplit(")", 1)[1].split()[1])
-            tree.setdefault(parent, []).append(int(entry.name))
+            name, rest = stat.split("(", 1)[1].rsplit(")", 1)
+            tree.setdefault(int(rest.split()[1]), []).append((int(entry.name), name))
     return tree
 
 
@@ -39,11 +39,11 @@ def _pss_kb(pid: int) -> int:
 
 def tree_pss_mb(root: int) -> float:
     """The PSS of ``root`` and all its descendants now, in MB."""
-    tree, total, stack = _children(), 0, [root]
+    tree, total, stack = process_tree(), 0, [root]
     while stack:
         pid = stack.pop()
         total += _pss_kb(pid)
-        stack.extend(tree.get(pid, []))
+        stack.extend(child for child, _ in tree.get(pid, []))
     return total / 1024
 
 

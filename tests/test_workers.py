@@ -12,6 +12,7 @@ from generator.site.render import Renderer
 from generator.site.workers import RenderingFailed, render_all
 
 from .helpers import fact_base
+from .memory import process_tree
 
 
 def test_three_processes_render_exactly_what_one_renders(small_facts):
@@ -52,18 +53,8 @@ def test_any_other_failure_in_a_forked_process_is_reported_with_its_traceback(sm
 
 def _forked_children() -> list[int]:
     """This process's children that are copies of it (same command name), running or not yet waited for."""
-    mine = Path("/proc/self/stat").read_text().split(")")[0]
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if stat.split(")")[0].split("(", 1)[1] == mine.split("(", 1)[1] and \
-                    int(stat.rsplit(")", 1)[1].split()[1]) == os.getpid():
-                found.append(int(entry.name))
-    return found
+    mine = Path("/proc/self/stat").read_text().split("(", 1)[1].rsplit(")", 1)[0]
+    return [pid for pid, name in process_tree().get(os.getpid(), []) if name == mine]
 
 
 def test_no_process_is_left_behind(small_facts):
