@@ -1086,3 +1086,18 @@ def test_a_feminine_participle_speaker_and_a_glued_full_stop_keep_the_next_state
     # «ردًا على سؤال» is no reply verb opening speech
     found = said("وقال كريم النجار إن الفريق جاهز، ردا على سؤال، مؤكدا أن اللاعبين بخير.")
     assert [s for _, _, s in found] == ["كريم النجار", "كريم النجار"]
+
+
+def test_an_outlet_written_in_latin_letters_is_never_the_speaker():
+    text = ("قال المتحدث باسم شرطة المدينة كارل ستروم إن التحقيق مستمر.\n"
+            "وقال لـCNN مساء الجمعة إن \"المشتبه به في قبضة الشرطة\".")
+    assert [speaker for _, _, speaker in said(text)] == ["كارل ستروم", "كارل ستروم"]
+
+
+def test_a_surname_set_in_quotation_marks_after_the_verb_is_the_speaker():
+    text = ("أكد وزير الصناعة سامي الخولي أن المصانع تعمل بكامل طاقتها.\n"
+            "وقال رئيس الغرفة التجارية نبيل حداد إن الطلب تراجع.\n"
+            "وقال «الخولي»، في مداخلة هاتفية مع فضائية «المساء»، إن \"الأزمة عابرة وستنتهي قريبا\".")
+    assert said(text)[-1] == ("direct", "الأزمة عابرة وستنتهي قريبا", "سامي الخولي")
+    # a quoted word the article has not named before is a title or a programme, not a speaker
+    assert said("وقال «المرصد» في تقريره الأخير إن الأسعار ارتفعت.") == [("paraphrase", "الأسعار ارتفعت", None)]

@@ -30,7 +30,7 @@ from .lexicon import (
     norm_set,
     strip_article,
 )
-from .tokens import HARD_GAP, QUOTE_CHARS, TANWEEN, Token, article_like, lexicon_word, soft_gap
+from .tokens import HARD_GAP, QUOTE_CHARS, TANWEEN, Token, article_like, lexicon_word, never_in_name, soft_gap
 
 OFFICE_NOUNS = key_set(
     "بعثة وفد منتخب نادي فريق اتحاد جامعة صندوق بنك مصرف هيئة لجنة سلطة مكتب دائرة قسم إدارة مجلس محكمة "
@@ -75,7 +75,7 @@ TALK_NOUNS = norm_set("حديث كلام رد تعليق حوار")
 def _plain_name_word(token: Token) -> bool:
     """A word that can stand in a name: no tanween, no digit, not a known function or office word."""
     word = token.norm
-    if len(word) < 2 or word.isdigit() or TANWEEN.search(token.surface):
+    if len(word) < 2 or word.isdigit() or TANWEEN.search(token.surface) or never_in_name(token):
         return False
     if word == "علي" and not token.surface.endswith("ى"):
         return True  # the name «علي», which folding spells like the preposition «على»

@@ -91,3 +91,13 @@ def soft_gap(text: str, left: Token, right: Token) -> bool:
 def article_like(token: Token) -> bool:
     """Whether a word starts with the article: «الكسندر» from «ألكسندر» only looks so after folding."""
     return token.norm.startswith("ال") and not token.surface.startswith(("أل", "إل"))
+
+
+ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+CLITIC_WITH_KASHIDA = re.compile("[وف]?[لبك]\u0640")
+
+
+def never_in_name(token: Token) -> bool:
+    """A Latin word («CNN» names an outlet or a brand; the press writes a speaker's name in Arabic), or a
+    preposition set off by a kashida («لـCNN», «بـموسكو»), which governs what follows it."""
+    return not ARABIC_LETTER.search(token.surface) or CLITIC_WITH_KASHIDA.match(token.surface) is not None

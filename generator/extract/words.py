@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .dates import MONTH_NUMBERS
 from .lexicon import ALL_CUES, ALL_HEADS, NAME_STOPS, WEEKDAYS, head_in, prefix_variants, strip_article
-from .tokens import TANWEEN, Token, article_like, lexicon_word
+from .tokens import TANWEEN, Token, article_like, lexicon_word, never_in_name
 
 
 def is_nisba(word: str, *, definite: bool) -> bool:
@@ -30,7 +30,7 @@ def nisba_stem(word: str) -> str | None:
 def is_name_word(token: Token, *, after_connector: bool = False) -> bool:
     """Whether a token may be part of a personal name (names carry no tanween, no article, no clitics)."""
     word = token.norm
-    if len(word) < 2 or word.isdigit() or TANWEEN.search(token.surface):
+    if len(word) < 2 or word.isdigit() or TANWEEN.search(token.surface) or never_in_name(token):
         return False
     if word in NAME_STOPS or lexicon_word(word, ALL_CUES) or head_in(word, ALL_HEADS):
         return False
