@@ -1101,3 +1101,9 @@ def test_a_surname_set_in_quotation_marks_after_the_verb_is_the_speaker():
     assert said(text)[-1] == ("direct", "الأزمة عابرة وستنتهي قريبا", "سامي الخولي")
     # a quoted word the article has not named before is a title or a programme, not a speaker
     assert said("وقال «المرصد» في تقريره الأخير إن الأسعار ارتفعت.") == [("paraphrase", "الأسعار ارتفعت", None)]
+
+
+def test_a_family_name_alone_stands_for_the_name_read_on_into_what_follows_it():
+    text = ("أعلن نادي النجم التعاقد مع المهاجم الغاني كوفي مينساه لمدة موسمين.\n"
+            "وقال مينساه: «جئت لأفوز بالألقاب مع هذا النادي».")
+    assert said(text) == [("direct", "جئت لأفوز بالألقاب مع هذا النادي", "كوفي مينساه")]

@@ -179,6 +179,11 @@ def compound_family_name(words: list[str]) -> bool:
     return words[1] in ("الله", "الدين", "الرحمن") or words[0] in ("عبد", "ابو", "أبو", "بن", "ابن", "آل", "بو")
 
 
+def _governed(word: str) -> bool:
+    """A noun with a joined preposition («لمدة», «بعقد»): what a name run reads on into, never a name."""
+    return word[:1] in ("ل", "ب") and len(word) > 3 and not word.startswith(("لا", "بو"))
+
+
 def _full_name(word: str, offset: int, people: list[tuple[int, list[str], str]]) -> str | None:
     """The latest full name before ``offset`` that ends in ``word``, else the first after; only then one that
     starts with it («أنور» for «أنور خليل»)."""
@@ -189,6 +194,16 @@ def _full_name(word: str, offset: int, people: list[tuple[int, list[str], str]])
         found = next((name for at, words, name in people if fits(words)), None)
         if found:
             return found
+    # «وأضاف بكاري» for «عثمان بكاري يوسف»: a middle name stands for the whole name; a run that read on
+    # into a governed noun after the name («ألكسي ميلتيتش لمدة ثلاثة مواسم») stops before it.
+    inside = [(at, words.index(word, 1), name) for at, words, name in people
+              if word in words[1:-1] and len(name.split()) == len(words)]
+    before = [found for found in inside if found[0] < offset]
+    if before or inside:
+        _, k, name = before[-1] if before else inside[0]
+        written = name.split()
+        end = next((m for m in range(k + 1, len(written)) if _governed(normalise(written[m]))), len(written))
+        return " ".join(written[:end])
     return None
 
 
