@@ -1107,3 +1107,16 @@ def test_a_family_name_alone_stands_for_the_name_read_on_into_what_follows_it():
     text = ("أعلن نادي النجم التعاقد مع المهاجم الغاني كوفي مينساه لمدة موسمين.\n"
             "وقال مينساه: «جئت لأفوز بالألقاب مع هذا النادي».")
     assert said(text) == [("direct", "جئت لأفوز بالألقاب مع هذا النادي", "كوفي مينساه")]
+
+
+def test_a_speaker_resolves_to_the_known_actor_however_his_name_is_transliterated():
+    actors = {"dmitry-kozlov": ["دميتري كوزلوف"], "sergei-pavlenko": ["سيرجي بافلينكو"],
+              "joe-hartley": ["جو هارتلي"], "hunter-hartley": ["هانتر هارتلي"]}
+    text = ("قال المتحدث باسم الرئاسة ديمتري كوزلوف إن المحادثات متوقفة.\n"
+            "وأضاف كوزلوف أن الحكومة تنتظر ردا مكتوبا.\n"
+            "وقال نائب وزير الخارجية سيرغي بافلنكو إن الاقتراح ما زال قائما.\n"
+            "وقال هارتلي إن العقوبات جاهزة.")
+    assert [(c.speaker, c.speaker_name) for c in extract_quotes(text, "s.txt", actors)] == [
+        ("dmitry-kozlov", "ديمتري كوزلوف"), ("dmitry-kozlov", "ديمتري كوزلوف"),
+        ("sergei-pavlenko", "سيرغي بافلنكو"),
+        (None, "هارتلي")]  # two actors share the family name: the editor decides

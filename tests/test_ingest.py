@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.extract.proposals import propose
+
 from .conftest import FIXTURES, ROOT, make_project, run_mkdocs
 from .helpers import run_cli
 
@@ -131,3 +133,15 @@ def test_a_proposal_that_is_not_yaml_or_not_a_file_is_located_and_nothing_else_i
     assert [line.split(": ")[0] for line in lines] == ["data/proposals/broken.yaml:4:1",
                                                        "data/proposals/folder.yaml:1:1"]
     assert "Traceback" not in result.stderr
+
+
+def test_a_known_actor_written_another_way_gets_no_second_actor_entry():
+    # facts.yaml spells him «سيرجي بافلينكو»; the article «سيرغي بافلنكو», then the family name alone.
+    text = ("الخارجية تنتظر ردا\n"
+            "قال نائب وزير الخارجية سيرغي بافلنكو إن الاقتراح ما زال قائما.\n"
+            "وأضاف بافلنكو: «ننتظر ردا مكتوبا قبل نهاية الشهر».\n")
+    proposal = propose(text, "009_reply.txt", {"sergei-pavlenko": ["سيرجي بافلينكو"]}, set(),
+                       published="2023-03-01", outlet="Example News")
+    assert proposal.actors == []
+    assert [(q["kind"], q["speaker"]) for q in proposal.quotes] == [
+        ("paraphrase", "sergei-pavlenko"), ("direct", "sergei-pavlenko")]

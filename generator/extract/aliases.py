@@ -5,8 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .lexicon import AGENCY_NAMES, prefix_variants, strip_article
+from .lexicon import AGENCY_NAMES, normalise, prefix_variants, strip_article
 from .tokens import Token, soft_gap, tokenise
+
+SOUND_TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ج": "غ", "ق": "غ", "گ": "غ", "ڤ": "ف", "پ": "ب",
+                             "ة": "ه", "ى": "ي"})
+VOWEL_LETTERS = frozenset("اويءأإآؤئ")
+
+
+def skeleton(word: str) -> str:
+    """A transliterated name word by its consonants: the press writes one foreign name many ways
+    («سيرغي»/«سيرجي», «ستولتنبرغ»/«ستولتنبيرغ», «دميتري»/«ديمتري»), differing in the letter for «g» and
+    in the long vowels it writes out."""
+    word = normalise(word).translate(SOUND_TABLE)
+    return word[:1] + "".join(ch for ch in word[1:] if ch not in VOWEL_LETTERS)
 
 
 @dataclass(frozen=True)
@@ -35,6 +47,17 @@ class AliasIndex:
             self._add(name, None, agency=True)
         for entries in self._by_first.values():
             entries.sort(key=lambda a: len(a.words), reverse=True)
+        # Personal names (two words or more, none with the article) by their skeletons, whole and by the
+        # family name alone, for speakers written another way or by the family name only.
+        self._people: dict[tuple[str, ...], set[str]] = {}
+        self._families: dict[str, set[str]] = {}
+        for actor, names in actors.items():
+            for name in names:
+                words = [t.norm for t in tokenise(name)]
+                if len(words) >= 2 and not any(w.startswith("ال") for w in words):
+                    key = tuple(skeleton(w) for w in words)
+                    self._people.setdefault(key, set()).add(actor)
+                    self._families.setdefault(key[-1], set()).add(actor)
 
     def _add(self, name: str, actor: str | None, *, agency: bool) -> None:
         words = tuple(strip_article(t.norm) for t in tokenise(name))
@@ -73,3 +96,14 @@ class AliasIndex:
             if found and found.alias.actor and found.end <= last and (best is None or found.end - i > best[0]):
                 best = (found.end - i, found.alias.actor)
         return best[1] if best else None
+
+    def person_named(self, name: str) -> str | None:
+        """The one actor whose personal name ``name`` spells, however transliterated: the whole name
+        («سيرغي ريابكوف» for «سيرجي ريابكوف»), or the family name alone («بيسكوف»); None when no actor or
+        more than one fits (two actors sharing a family name are told apart only by the given name)."""
+        words = [t.norm for t in tokenise(name)]
+        if not words or any(w.startswith("ال") for w in words):
+            return None
+        key = tuple(skeleton(w) for w in words)
+        fitting = self._people.get(key) if len(key) > 1 else self._families.get(key[0])
+        return next(iter(fitting)) if fitting and len(fitting) == 1 else None

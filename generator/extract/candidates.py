@@ -76,7 +76,7 @@ def extract_quotes(text: str, source: str, actors: Mapping[str, Iterable[str]]) 
         candidates.append(_candidate(doc, aliases, source, (reported.start, reported.end), "paraphrase",
                                      cue.subject, cue.surface, cue.date, score))
     candidates.sort(key=lambda c: (c.start, c.end))
-    return _full_names(candidates, _people(doc))
+    return _known_speakers(_full_names(candidates, _people(doc)), aliases)
 
 
 def _candidate(doc: Document, aliases: AliasIndex, source: str, span: tuple[int, int], kind: str,
@@ -170,6 +170,20 @@ def _full_names(candidates: list[Candidate], people: list[tuple[int, list[str], 
         if c.speaker_kind == "person" and len(words) > 1:
             for word in words:  # «الجوابري» for «عبد اللطيف الجوابري», «أنور» for «أنور خليل»
                 seen.setdefault(word, c)
+        out.append(c)
+    return out
+
+
+def _known_speakers(candidates: list[Candidate], aliases: AliasIndex) -> list[Candidate]:
+    """Give a person's candidates the actor id their name resolves to, once the name is complete: «وأضاف
+    بيسكوف» after «دميتري بيسكوف», or a name facts.yaml spells another way («سيرغي ريابكوف»)."""
+    out = []
+    for c in candidates:
+        if c.speaker is None and c.speaker_kind == "person" and c.speaker_name:
+            words = tokenise(c.speaker_name)
+            actor = aliases.actor_in(c.speaker_name, words, 0, len(words)) or aliases.person_named(c.speaker_name)
+            if actor is not None:
+                c = replace(c, speaker=actor)
         out.append(c)
     return out
 
