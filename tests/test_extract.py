@@ -1120,3 +1120,8 @@ def test_a_speaker_resolves_to_the_known_actor_however_his_name_is_transliterate
         ("dmitry-kozlov", "ديمتري كوزلوف"), ("dmitry-kozlov", "ديمتري كوزلوف"),
         ("sergei-pavlenko", "سيرغي بافلنكو"),
         (None, "هارتلي")]  # two actors share the family name: the editor decides
+
+
+def test_a_gloss_in_brackets_inside_an_office_still_leads_to_the_name():
+    cands = extract_quotes("قال متحدث الرئاسة الكاليستية (القصر) بيتر هولم، إن الاجتماع تأجل.", "s.txt", {})
+    assert [(c.speaker_name, c.speaker_title) for c in cands] == [("بيتر هولم", "متحدث الرئاسة الكاليستية (القصر)")]

@@ -336,7 +336,8 @@ class MentionFinder(BodyReader):
         """The office written between ``first`` and a name, without the punctuation around it."""
         if name_first <= first:
             return None
-        return self._text(first, name_first).strip(" ،,")
+        title = self._text(first, name_first).strip(" ،,")
+        return title + ")" if title.count("(") > title.count(")") else title  # «متحدث الرئاسة (الكرملين)»
 
     def _name_after_title(self, j: int, *, known_only: bool = False) -> tuple[int, int] | None:
         """The token range of a personal name right after a title, also in apposition after a comma.

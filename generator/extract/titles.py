@@ -183,7 +183,12 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
             if not (quoted_body or _office_word(tokens[k - 1].norm)):
                 break
             quoted_body = not quoted_body
-        if HARD_GAP.search(gap):
+        if gap.strip() == "(" and run_first is None and not runs:
+            close = _gloss_end(text, tokens, quoted, k)
+            if close is not None:
+                k = close  # «متحدث الرئاسة الروسية (الكرملين) دميتري بيسكوف»: a gloss inside the office
+                continue
+        if HARD_GAP.search(gap) and not (gap.strip() == ")" and k - 1 > i and _closes_gloss(text, tokens, k)):
             if not runs and run_first is None and gap.strip() in ("،", ","):
                 return _name_in_commas(text, tokens, quoted, i, k)  # «أمين سر النقابة، عادل حمدي، إن …»
             break
@@ -255,6 +260,28 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
         if k < last:
             first = k
     return TitledName(i, first, last)
+
+
+def _gloss_end(text: str, tokens: list[Token], quoted: list[bool], k: int) -> int | None:
+    """Index of the word after a parenthesised gloss of up to four words opening at token ``k``."""
+    for m in range(k + 1, min(len(tokens), k + 5)):
+        gap = text[tokens[m - 1].end:tokens[m].start]
+        if quoted[m - 1] or (HARD_GAP.search(gap) and gap.strip() != ")"):
+            return None
+        if gap.strip() == ")":
+            return m
+    return None
+
+
+def _closes_gloss(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether the «)» before token ``k`` closes a gloss opened a few words before."""
+    for m in range(k - 1, max(0, k - 5), -1):
+        gap = text[tokens[m - 1].end:tokens[m].start].strip()
+        if gap == "(":
+            return True
+        if gap:
+            return False
+    return False
 
 
 FAMILY_COMPOUNDS = frozenset({"الدين", "الله", "الرحمن", "الاسلام", "الإسلام"})
