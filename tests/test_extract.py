@@ -1125,3 +1125,16 @@ def test_a_speaker_resolves_to_the_known_actor_however_his_name_is_transliterate
 def test_a_gloss_in_brackets_inside_an_office_still_leads_to_the_name():
     cands = extract_quotes("قال متحدث الرئاسة الكاليستية (القصر) بيتر هولم، إن الاجتماع تأجل.", "s.txt", {})
     assert [(c.speaker_name, c.speaker_title) for c in cands] == [("بيتر هولم", "متحدث الرئاسة الكاليستية (القصر)")]
+
+
+def test_between_in_mid_clause_is_no_reporting_verb():
+    text = ("قال المبعوث الأممي كارل ستروم إن الجولة المقبلة من المفاوضات بين سيرانو وكاليستا ستعقد في الربيع.\n"
+            "وأضاف: «لا نريد أن نضيع الوقت».")
+    assert [speaker for _, _, speaker in said(text)] == ["كارل ستروم", "كارل ستروم"]
+
+
+def test_whoever_relays_the_words_the_one_after_an_is_the_speaker():
+    text = ("قال وزير الخارجية الكاليستي رضوان هاشم إن الوفد سيصل غدا.\n"
+            "وقالت المتحدثة باسم الحكومة ليلى عمران إن الجدول لم يحدد.\n"
+            "ونقلت وسائل إعلام محلية عن هاشم قوله: «سنبقى حتى نصل إلى اتفاق».")
+    assert said(text)[-1] == ("direct", "سنبقى حتى نصل إلى اتفاق", "رضوان هاشم")

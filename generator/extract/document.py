@@ -80,6 +80,9 @@ def find_cues(text: str, tokens: list[Token], quoted: list[bool]) -> list[Cue]:
         word = token.norm
         if lexicon_word(word, WRITER_ASIDES) and i + 1 < len(tokens) and tokens[i + 1].norm in COMPLEMENTIZERS:
             continue  # «يذكر أن الفريق خسر»: the writer's aside, nobody quoted
+        if (word == BAYNA and "\u0651" not in token.surface and i > 0
+                and not HARD_GAP.search(text[tokens[i - 1].end:token.start])):
+            continue  # «المفاوضات بين موسكو وكييف»: mid-clause, «بين» is «between»; «بيّن»/«وبين» report
         start = start_without_conjunction(text, token)
         opener = lexicon_word(word, SPEECH_OPENERS) is not None and _opens_speech(text, tokens, quoted, i)
         if lexicon_word(word, VERB_CUES) or opener:
@@ -101,6 +104,7 @@ def find_cues(text: str, tokens: list[Token], quoted: list[bool]) -> list[Cue]:
     return cues
 
 
+BAYNA = normalise("بين")
 AMBIGUOUS_OPENERS = norm_set("عبر")
 """Openers spelt like a preposition without their shadda: the verb takes «عن» after its subject."""
 REPLY_OPENERS = past_forms("رد")
@@ -241,6 +245,10 @@ def subject_after(doc: Document, cue: Cue, limit: int) -> Mention | None:
     if doc.tokens[j].norm == "عن" and lexicon_word(doc.tokens[cue.index].norm, TRANSMIT_VERBS):
         j += 1  # passive «ونقل عن لاروموف»
     mention = mention_starting_at(doc, j)
+    if (mention is None or mention.kind == "agency") and lexicon_word(doc.tokens[cue.index].norm, TRANSMIT_VERBS):
+        source = named_after_an(doc, j, limit)
+        if source is not None:
+            return source  # «ونقلت وسائل إعلام روسية عن بيسكوف قوله»: whoever relays, the words are his
     if mention is None and j + 1 < limit:
         # «وقالت والدة أحد المصابين، وتدعى سعاد إبراهيم»: the name given after the description is the speaker.
         called = mention_starting_at(doc, j + 1)
@@ -262,6 +270,20 @@ def subject_after(doc: Document, cue: Cue, limit: int) -> Mention | None:
         return Mention(mention.first, mention.last, mention.phrase_first, mention.name, None, "official",
                        head=mention.head)
     return mention if mention.resolved() is not None else None
+
+
+def named_after_an(doc: Document, j: int, limit: int) -> Mention | None:
+    """The one named after the «عن» of a verb of transmission, a few words on: «نقلت وسائل إعلام روسية
+    عن بيسكوف قوله», whatever relays the words."""
+    for k in range(j, min(limit - 1, j + 6)):
+        if doc.quoted[k] or SENTENCE_END.search(doc.text[doc.tokens[k].end:doc.tokens[k + 1].start]):
+            return None
+        if doc.tokens[k].norm == "عن":
+            mention = mention_starting_at(doc, k + 1)
+            if mention is not None:
+                return mention if mention.kind != "agency" and mention.resolved() is not None else None
+            return bare_name(doc, k + 1, limit)
+    return None
 
 
 def quoted_surname(doc: Document, j: int, limit: int) -> Mention | None:
@@ -307,6 +329,7 @@ def bare_name(doc: Document, j: int, limit: int) -> Mention | None:
     follower = doc.tokens[last].norm
     if not (HARD_GAP.search(gap) or follower in COMPLEMENTIZERS or follower in NAME_FOLLOWERS
             or follower in NAME_STOPS or head_in(follower, TITLE_HEADS)  # «أشرف نوحي وزير الشباب»
+            or follower in NOUN_CUES  # «نقلت الصحيفة عن هاشم قوله»
             or (follower.startswith("ل") and (follower.startswith("لل") or head_in(follower[1:], MEDIA_HEADS)))):
         # «قال ألبيريز للصحفيين», «قال رايان لوكالة كيودو»: to whom, after the name
         return None
