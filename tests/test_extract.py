@@ -1138,3 +1138,9 @@ def test_whoever_relays_the_words_the_one_after_an_is_the_speaker():
             "وقالت المتحدثة باسم الحكومة ليلى عمران إن الجدول لم يحدد.\n"
             "ونقلت وسائل إعلام محلية عن هاشم قوله: «سنبقى حتى نصل إلى اتفاق».")
     assert said(text)[-1] == ("direct", "سنبقى حتى نصل إلى اتفاق", "رضوان هاشم")
+
+
+def test_a_former_office_without_a_name_describes_the_person_the_story_is_about():
+    text = ("قال المبعوث الأممي كارل ستروم إن الهدنة صامدة.\n"
+            "وأشار وزير الدفاع السويدي السابق إلى أن «المراقبين سيبقون في مواقعهم».")
+    assert [speaker for _, _, speaker in said(text)] == ["كارل ستروم", "كارل ستروم"]

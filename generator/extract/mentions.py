@@ -58,6 +58,7 @@ from .words import is_definite, is_name_word, is_nisba, looks_like_present_verb
 # --- speaker mentions -----------------------------------------------------------------------------
 
 SENIOR = norm_set("كبير وكبير")
+FORMER = norm_set("السابق السابقة الأسبق الأسبقة")
 CALLED = norm_set("يدعى ويدعى يدعي ويدعي واسمه اسمه تدعى وتدعى تدعي وتدعي واسمها اسمها")
 """Words that give the name of someone first described: «أحد المحتجين، ويدعى …»."""
 GENERIC_ADJECTIVES = frozenset(
@@ -101,12 +102,23 @@ class MentionFinder(BodyReader):
                 # (a bare indefinite «شركة» — «إن شركة حكومية قلدت شعارها» — is no company to refer back to)
                 # «التفاوض مع مدرب أجنبي … ولفت المدرب»: a later «المدرب» means the one who spoke.
                 self._last_by_head[mention.head] = mention
+            if mention.kind in ("official", "anaphor") and mention.antecedent is None and self._former(mention):
+                # «وأشار رئيس الوزراء الهولندي السابق»: a former office, with no name, describes the person
+                # the story is about; a former holder no longer speaks for the office.
+                person = next((m.resolved() for m in reversed(mentions) if m.role == "subject"
+                               and m.resolved() is not None and m.resolved().kind in ("person", "named")), None)
+                if person is not None:
+                    mention.kind, mention.antecedent = "anaphor", person
             if (mention.kind != "agency" and mention.role == "subject" and mention.resolved() is not None
                     and not self._inside_reported(mention.phrase_first)):
                 last_subject = mention.resolved()
             mentions.append(mention)
             i = mention.last
         return mentions
+
+    def _former(self, mention: Mention) -> bool:
+        """Whether an office is qualified as former («السابق», «الأسبق»)."""
+        return any(self.tokens[k].norm in FORMER for k in range(mention.first + 1, mention.last))
 
     def _inside_reported(self, k: int) -> bool:
         """Whether token ``k`` follows an «أن/إن» in its sentence: a subject of what was said, not a speaker."""
