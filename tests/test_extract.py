@@ -1125,6 +1125,10 @@ def test_a_speaker_resolves_to_the_known_actor_however_his_name_is_transliterate
 def test_a_gloss_in_brackets_inside_an_office_still_leads_to_the_name():
     cands = extract_quotes("قال متحدث الرئاسة الكاليستية (القصر) بيتر هولم، إن الاجتماع تأجل.", "s.txt", {})
     assert [(c.speaker_name, c.speaker_title) for c in cands] == [("بيتر هولم", "متحدث الرئاسة الكاليستية (القصر)")]
+    # and so when both the gloss and the name are known actors
+    cands = extract_quotes("قال متحدث الرئاسة الكاليستية (القصر) بيتر هولم، إن الاجتماع تأجل.", "s.txt",
+                           {"peter-holm": ["بيتر هولم"], "palace": ["القصر"]})
+    assert [c.speaker for c in cands] == ["peter-holm"]
 
 
 def test_between_in_mid_clause_is_no_reporting_verb():

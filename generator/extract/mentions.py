@@ -208,8 +208,8 @@ class MentionFinder(BodyReader):
             # Unless the name is an actor's, read the whole chain: the office words the short chain
             # above knows stop too early («رئيس الوفد الإثيوبي إلى المفاوضات سيليشي تاديلي»).
             titled = name_after_office(self.text, self.tokens, self.quoted, i)
-            if titled is not None and self.aliases.actor_in(self.text, self.tokens, titled.name_first,
-                                                            titled.name_last) is None:
+            if titled is not None and (name is None or self.aliases.actor_in(
+                    self.text, self.tokens, titled.name_first, titled.name_last) is None):
                 name = (titled.name_first, titled.name_last)
             elif titled is None and name is not None and (
                     not plain_name_word(self.tokens[name[0]])
