@@ -1148,3 +1148,10 @@ def test_a_former_office_without_a_name_describes_the_person_the_story_is_about(
     text = ("قال المبعوث الأممي كارل ستروم إن الهدنة صامدة.\n"
             "وأشار وزير الدفاع السويدي السابق إلى أن «المراقبين سيبقون في مواقعهم».")
     assert [speaker for _, _, speaker in said(text)] == ["كارل ستروم", "كارل ستروم"]
+
+
+def test_another_name_for_the_office_finds_its_holder_through_the_body_it_heads():
+    text = ("قال الأمين العام لحلف الجنوب كارل ستروم إن التدريبات ستبدأ في مايو.\n"
+            "وقالت وزيرة الدفاع الكاليستية ليلى عمران إن بلادها سترسل قوات.\n"
+            "وأضاف سكرتير الحلف أن «الدول الأعضاء وافقت على الخطة»، مبرزا أن «الميزانية تكفي».")
+    assert [speaker for _, _, speaker in said(text)] == ["كارل ستروم", "ليلى عمران", "كارل ستروم", "كارل ستروم"]

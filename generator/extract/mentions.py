@@ -319,14 +319,13 @@ class MentionFinder(BodyReader):
         holders = self._holders.get(key, [])
         words = {strip_article(w.removeprefix("و")) for w in (t.norm for t in self.tokens[first + 1:last])}
         for holder in reversed(holders):
-            title = {strip_article(w.removeprefix("و")) for w in normalise(holder.title or "").split()}
-            if words <= title:
+            if words <= _title_words(holder.title):
                 return holder
         if not holders and words - GENERIC_ADJECTIVES:
             # «المدير الفني البرتغالي» after «المدرب البرتغالي X»: another word for the same office; the
             # adjectives that are not generic pick the one person they fit.
-            fitting = [h for hs in self._holders.values() for h in hs if words - GENERIC_ADJECTIVES <= {
-                strip_article(w.removeprefix("و")) for w in normalise(h.title or "").split()}]
+            fitting = [h for hs in self._holders.values() for h in hs
+                       if words - GENERIC_ADJECTIVES <= _title_words(h.title)]
             return fitting[-1] if len({h.name for h in fitting}) == 1 else None
         return holders[0] if len({h.name for h in holders}) == 1 else None
 
@@ -341,7 +340,7 @@ class MentionFinder(BodyReader):
         if not body:
             return None
         fitting = [h for holders in self._holders.values() for h in holders
-                   if body <= {head_key(w) for w in normalise(h.title or "").split()}]
+                   if body <= {head_key(w) for w in _title_words(h.title)}]
         return fitting[0] if len({h.name for h in fitting}) == 1 else None
 
     def _title_text(self, first: int, name_first: int) -> str | None:
@@ -467,3 +466,9 @@ class MentionFinder(BodyReader):
                 return False
         return False
 
+
+def _title_words(title: str | None) -> set[str]:
+    """The words of an office without the article or a joined «و»; a word with a joined «لـ» stands also
+    without it, so «سكرتير الحلف» fits «الأمين العام لحلف شمال الأطلسي»."""
+    words = {strip_article(w.removeprefix("و")) for w in normalise(title or "").split()}
+    return words | {w[1:] for w in words if w[:1] == "ل" and len(w) > 3}
