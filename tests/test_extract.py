@@ -1155,3 +1155,9 @@ def test_another_name_for_the_office_finds_its_holder_through_the_body_it_heads(
             "وقالت وزيرة الدفاع الكاليستية ليلى عمران إن بلادها سترسل قوات.\n"
             "وأضاف سكرتير الحلف أن «الدول الأعضاء وافقت على الخطة»، مبرزا أن «الميزانية تكفي».")
     assert [speaker for _, _, speaker in said(text)] == ["كارل ستروم", "ليلى عمران", "كارل ستروم", "كارل ستروم"]
+
+
+def test_a_verb_that_opens_its_sentence_with_a_colon_introduces_speech_without_marks():
+    text = ("قال المبعوث الأممي كارل ستروم إن الهدنة صامدة.\n"
+            "وزاد ستروم: الأطراف كلها تحتاج إلى وقت أطول لبناء الثقة.")
+    assert said(text)[-1] == ("direct", "الأطراف كلها تحتاج إلى وقت أطول لبناء الثقة", "كارل ستروم")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .lexicon import ALL_CUES, COMPLEMENTIZERS, PARTICIPLE_CUES, VERB_CUES
+from .lexicon import ALL_CUES, COMPLEMENTIZERS, PARTICIPLE_CUES, SPEECH_OPENERS, VERB_CUES
 from .tokens import (
     AFTER_CLOSING,
     BEFORE_OPENING,
@@ -288,6 +288,8 @@ def _introduced_by_cue(text: str, colon: int) -> bool:
         word = before[k].norm
         if word in COMPLEMENTIZERS:
             return False
-        if lexicon_word(word, VERB_CUES) or lexicon_word(word, PARTICIPLE_CUES):
+        opener = lexicon_word(word, SPEECH_OPENERS) and not text[sentence_start:before[k].start].strip()
+        if lexicon_word(word, VERB_CUES) or lexicon_word(word, PARTICIPLE_CUES) or opener:
+            # («وزاد روته: …»: a verb that reports only when it opens its sentence)
             return not any(c in QUOTE_CHARS for c in text[before[k].end:colon])
     return False
