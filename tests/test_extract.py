@@ -1161,3 +1161,10 @@ def test_a_verb_that_opens_its_sentence_with_a_colon_introduces_speech_without_m
     text = ("قال المبعوث الأممي كارل ستروم إن الهدنة صامدة.\n"
             "وزاد ستروم: الأطراف كلها تحتاج إلى وقت أطول لبناء الثقة.")
     assert said(text)[-1] == ("direct", "الأطراف كلها تحتاج إلى وقت أطول لبناء الثقة", "كارل ستروم")
+
+
+def test_a_quotation_joined_by_fa_carries_on_the_statement_before_it():
+    text = ("قالت وزيرة الدفاع الكاليستية ليلى عمران إن الحدود آمنة.\n"
+            "وفي كلمة أمام البرلمان، قالت عمران، إن «القوات المنتشرة جاهزة تماما»، "
+            "فـ«الجيش يملك ما يكفي لصد أي هجوم».")
+    assert [speaker for _, _, speaker in said(text)] == ["ليلى عمران"] * 3

@@ -167,8 +167,9 @@ def attribute(doc: Document, span: tuple[int, int], context_start: int) -> Attri
         if later is not None:
             return Attribution(later, None, cue.date, "nearby")
         return Attribution(cue.subject, cue.surface, cue.date, "cue" if cue.explicit else "continued")
-    if not text[context_start:mark].strip(" \t،,.:-–و"):
-        # A quotation opening its sentence carries on the statement reported just before it.
+    if not text[context_start:mark].strip(" \t،,.:-–وفـ"):
+        # A quotation opening its sentence, or joined by «و»/«فـ» to the one before, carries on the
+        # statement reported just before it.
         previous = last_event_before(doc, mark)
         if previous is not None:
             return Attribution(previous.subject, None, previous.date, "continued")
