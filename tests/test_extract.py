@@ -1168,3 +1168,10 @@ def test_a_quotation_joined_by_fa_carries_on_the_statement_before_it():
             "وفي كلمة أمام البرلمان، قالت عمران، إن «القوات المنتشرة جاهزة تماما»، "
             "فـ«الجيش يملك ما يكفي لصد أي هجوم».")
     assert [speaker for _, _, speaker in said(text)] == ["ليلى عمران"] * 3
+
+
+def test_a_family_name_mistyped_by_one_letter_stands_for_the_one_person_it_fits():
+    text = ("قال المبعوث الأممي كارل ستروملاند إن الهدنة صامدة.\n"
+            "وقالت وزيرة الدفاع الكاليستية ليلى عمران إن بلادها سترسل مراقبين.\n"
+            "وأضاف سترولاند أن المراقبين سيصلون الأسبوع المقبل.")
+    assert [speaker for _, _, speaker in said(text)] == ["كارل ستروملاند", "ليلى عمران", "كارل ستروملاند"]

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, replace
 
 import yaml
 
-from .aliases import AliasIndex
+from .aliases import AliasIndex, skeleton
 from .attribution import Attribution, attribute, closing_mark_end, confidence, is_quote, opening_mark, outermost
 from .document import Document, build_document
 from .lexicon import normalise
@@ -193,6 +193,16 @@ def compound_family_name(words: list[str]) -> bool:
     return words[1] in ("الله", "الدين", "الرحمن") or words[0] in ("عبد", "ابو", "أبو", "بن", "ابن", "آل", "بو")
 
 
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Whether two skeletons of four letters or more differ by one letter added, dropped or changed."""
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    k = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    return a[k + (len(a) == len(b)):] == b[k + 1:]
+
+
 def _governed(word: str) -> bool:
     """A noun with a joined preposition («لمدة», «بعقد»): what a name run reads on into, never a name."""
     return word[:1] in ("ل", "ب") and len(word) > 3 and not word.startswith(("لا", "بو"))
@@ -208,6 +218,10 @@ def _full_name(word: str, offset: int, people: list[tuple[int, list[str], str]])
         found = next((name for at, words, name in people if fits(words)), None)
         if found:
             return found
+    # «بليكن» for «أنتوني بلينكن»: a family name mistyped by one letter, when it fits one person only
+    near = {name for _, words, name in people if _one_letter_apart(skeleton(word), skeleton(words[-1]))}
+    if len(near) == 1:
+        return near.pop()
     # «وأضاف بكاري» for «عثمان بكاري يوسف»: a middle name stands for the whole name; a run that read on
     # into a governed noun after the name («ألكسي ميلتيتش لمدة ثلاثة مواسم») stops before it.
     inside = [(at, words.index(word, 1), name) for at, words, name in people
