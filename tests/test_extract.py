@@ -1175,3 +1175,12 @@ def test_a_family_name_mistyped_by_one_letter_stands_for_the_one_person_it_fits(
             "وقالت وزيرة الدفاع الكاليستية ليلى عمران إن بلادها سترسل مراقبين.\n"
             "وأضاف سترولاند أن المراقبين سيصلون الأسبوع المقبل.")
     assert [speaker for _, _, speaker in said(text)] == ["كارل ستروملاند", "ليلى عمران", "كارل ستروملاند"]
+
+
+def test_a_body_named_short_after_its_full_name_is_that_body():
+    actors = {"calista-defence": ["وزارة الدفاع الكاليستية"], "sirano-defence": ["وزارة الدفاع السيرانية", "الدفاع"]}
+    text = ("قالت وزارة الدفاع الكاليستية إن التدريبات انتهت.\n"
+            "وأضافت الوزارة في بيان أن «القوات عادت إلى ثكناتها».\n"
+            "وذكرت وزارة الدفاع أن المراقبين غادروا المنطقة.")
+    assert [(c.speaker, c.speaker_kind) for c in extract_quotes(text, "s.txt", actors)] == [
+        ("calista-defence", "institution")] * 3

@@ -99,7 +99,7 @@ def _describe(doc: Document, aliases: AliasIndex, speaker: Mention) -> tuple[str
         body = aliases.actor_in(doc.text, doc.tokens, speaker.first + 1, speaker.last) or speaker.actor
         words = doc.text[doc.tokens[speaker.first].end:doc.tokens[speaker.last - 1].end].strip()
         return None, body or words or None, "anonymous"
-    if speaker.kind == "institution":
+    if speaker.kind == "institution" or (speaker.kind == "named" and speaker.head):
         return None, speaker.actor or speaker.name, "institution"  # «الشرطة» speaks for itself
     if speaker.title is None:
         return None, None, "person"

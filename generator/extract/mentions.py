@@ -85,6 +85,7 @@ class MentionFinder(BodyReader):
                     self._counterpart(i, next((m for m in reversed(mentions) if m.kind == "person"), None))
                 i += 1
                 continue
+            mention = self._shortened_body(mention)
             mention.role = self._role(mention, mentions)
             if mention.kind == "person" and mention.head and mention.role != "object":
                 self._holders.setdefault(mention.head, []).append(mention)
@@ -115,6 +116,20 @@ class MentionFinder(BodyReader):
             mentions.append(mention)
             i = mention.last
         return mentions
+
+    def _shortened_body(self, mention: Mention) -> Mention:
+        """«وزارة الخارجية» after «وزارة الخارجية الروسية»: a body's name cut short stands for the body
+        named in full before, whatever else the short name could name («الخارجية» alone is also the
+        American one in the actors' aliases)."""
+        earlier = self._last_by_head.get(mention.head or "") if mention.kind in ("institution", "named") else None
+        if earlier is None or earlier.kind not in ("institution", "named") or earlier.last - earlier.first <= (
+                mention.last - mention.first):
+            return mention
+        words = [strip_article(t.norm.removeprefix("و")) for t in self.tokens[mention.first:mention.last]]
+        if words != [strip_article(t.norm.removeprefix("و")) for t in self.tokens[earlier.first:earlier.first
+                                                                                     + len(words)]]:
+            return mention
+        return dataclasses.replace(mention, kind="anaphor", actor=None, antecedent=earlier)
 
     def _former(self, mention: Mention) -> bool:
         """Whether an office is qualified as former («السابق», «الأسبق»)."""
@@ -182,7 +197,9 @@ class MentionFinder(BodyReader):
         if first < i and not self._starts_phrase(first):
             first = i
         name = self._text(first, found.end, "" if first < i else found.clitics)
-        return Mention(first, found.end, first, name, found.alias.actor, "named", governed=governed)
+        # «وزارة الخارجية الروسية» known by name is still a ministry: «الوزارة» later refers back to it
+        head = head_in(self.tokens[first].norm, INSTITUTION_HEADS) if not found.clitics else None
+        return Mention(first, found.end, first, name, found.alias.actor, "named", head=head, governed=governed)
 
     def _starts_phrase(self, k: int) -> bool:
         """Whether token ``k`` can begin a noun phrase, so taking it as a given name is safe."""
