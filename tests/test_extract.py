@@ -1184,3 +1184,11 @@ def test_a_body_named_short_after_its_full_name_is_that_body():
             "وذكرت وزارة الدفاع أن المراقبين غادروا المنطقة.")
     assert [(c.speaker, c.speaker_kind) for c in extract_quotes(text, "s.txt", actors)] == [
         ("calista-defence", "institution")] * 3
+
+
+def test_a_verb_with_an_object_pronoun_after_a_noun_describes_it_and_reports_nothing():
+    text = ("الشرق اليوم - متابعة\n"
+            "قال المبعوث الأممي كارل ستروم إن الهدنة صامدة.\n"
+            "وقالت وزيرة الدفاع الكاليستية ليلى عمران إن بلادها سترسل مراقبين.\n"
+            "وقال ستروم في تصريحات صحفية تابعتها \"الشرق اليوم\" إن \"الجولة المقبلة ستعقد في جنيف\".")
+    assert said(text)[-1] == ("direct", "الجولة المقبلة ستعقد في جنيف", "كارل ستروم")

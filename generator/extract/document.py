@@ -19,7 +19,9 @@ from .lexicon import (
     NAME_FOLLOWERS,
     NAME_STOPS,
     NOUN_CUES,
+    OBJECT_PRONOUN_FORMS,
     PARTICIPLE_CUES,
+    RELATIVE_MA,
     RELATIVE_PRONOUNS,
     SKIPPABLE_BEFORE_SUBJECT,
     SPEECH_OPENERS,
@@ -80,6 +82,9 @@ def find_cues(text: str, tokens: list[Token], quoted: list[bool]) -> list[Cue]:
         word = token.norm
         if lexicon_word(word, WRITER_ASIDES) and i + 1 < len(tokens) and tokens[i + 1].norm in COMPLEMENTIZERS:
             continue  # «يذكر أن الفريق خسر»: the writer's aside, nobody quoted
+        if (lexicon_word(word, VERB_CUES) in OBJECT_PRONOUN_FORMS and i > 0
+                and tokens[i - 1].norm not in RELATIVE_MA and tokens[i - 1].norm not in RELATIVE_PRONOUNS):
+            continue
         if (word == BAYNA and "\u0651" not in token.surface and i > 0
                 and not HARD_GAP.search(text[tokens[i - 1].end:token.start])):
             continue  # «المفاوضات بين موسكو وكييف»: mid-clause, «بين» is «between»; «بيّن»/«وبين» report

@@ -113,6 +113,12 @@ def participle_forms(words: str) -> frozenset[str]:
 
 
 VERB_CUES = past_forms(PAST_VERBS) | present_forms(PRESENT_VERBS)
+OBJECT_PRONOUN_FORMS = frozenset(
+    verb + ending for verb in norm_set(PAST_VERBS) for ending in ("ه", "ته", "ها", "تها")
+) - frozenset(verb + ending for verb in norm_set(PAST_VERBS) for ending in ("", "ت", "وا", "ا", "تا"))
+"""Past verbs with an object pronoun: they report in «ما أعلنه البيت الأبيض», but after a noun they
+describe it («تصريحات صحفية تابعتها "بغداد اليوم"»: statements an outlet followed)."""
+RELATIVE_MA = norm_set("ما كما مما حسبما وفقما بحسبما طبقا")
 PARTICIPLE_CUES = participle_forms(PARTICIPLES)
 NOUN_CUES = norm_set("قوله قولها قولهم قولهما تأكيده تأكيدها تصريحه تصريحها بالقول")
 ATTRIBUTION_CUES = norm_set("حسب بحسب وفق وفقا طبقا نقلا حسبما وفقما لسان تعبير")  # «على حد تعبير X»
