@@ -195,6 +195,7 @@ NAME_STOPS = (
     PREPOSITIONS | COMPLEMENTIZERS | SKIPPABLE_BEFORE_SUBJECT | COUNTERPART_WORDS
     | norm_set("الذي التي الذين اللذين اللتين هذا هذه ذلك تلك قد لقد لن لم لا ما كما ثم أو حيث حين "
                 "عندما بينما إذ إذا لكن لكنه غير خلال عقب إثر أثناء هناك هنا هو هي هم نحن أنا أما كان وكان كانت وكانت "
+                "بعدما قبلما كلما طالما ريثما حالما بخصوص "
                 # a preposition with its pronoun: «عقد مؤتمرا صحفيا قال فيه إن» names nobody
                 "فيه فيها عنه عنها منه منها به بها له لها عليه عليها إليه إليها معه معها لديه لديها "
                 # the press event a subject holds: «عقد الوزير X مؤتمرا صحفيا قال فيه»

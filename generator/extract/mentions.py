@@ -151,6 +151,8 @@ class MentionFinder(BodyReader):
             return
         j = self._adjectives_end(i + 1)
         end = name_run(self.tokens, self.quoted, j, min(len(self.tokens), j + 4))
+        # «نظيره الروسي، فلاديمير بوتين، إجراء مفاوضات»: the comma after the name ends it
+        end = next((m for m in range(j + 1, end) if not self._joined(m - 1)), end)
         if end > j:
             person = Mention(j, end, i, self._text(j, end), None, "person", head=last_person.head,
                              title=self._text(i, j), role="object")
