@@ -1199,3 +1199,9 @@ def test_a_name_set_off_by_commas_ends_at_the_comma_and_before_a_conjunction():
             "واعتبر الرئيس السيراني أن المقترح يستحق الدرس.\n"
             "وقال المبعوث الأممي كارل ستروم بعدما التقى الرئيسين إن «الطرفين مستعدان للحوار».")
     assert [speaker for _, _, speaker in said(text)] == ["بيتر هولم", "كارل ستروم"]
+
+
+def test_a_word_with_a_joined_preposition_that_the_article_names_elsewhere_ends_the_name():
+    text = ("التقى وزير الخارجية الكاليستي رضوان هاشم نظيره السيراني بيتر هولم في العاصمة.\n"
+            "وقال هاشم لهولم: «بلادنا لن تتراجع عن مطالبها».")
+    assert said(text) == [("direct", "بلادنا لن تتراجع عن مطالبها", "رضوان هاشم")]

@@ -161,6 +161,13 @@ class Document:
     mention_ends: list[int] = field(default_factory=list)
     cue_positions: list[int] = field(default_factory=list)
     events: list[tuple[int, Cue]] = field(default_factory=list)  # (offset, cue) with a subject
+    words: frozenset[str] = frozenset()  # every word of the article, normalised
+
+    def governs_a_word_of_the_article(self, token: Token) -> bool:
+        """«لبلينكن» where «بلينكن» stands elsewhere: a preposition joined to a word of the article (to
+        whom, of what), never a word of the name before it («لافروف» has no «افروف» beside it)."""
+        word = token.norm
+        return word[:1] in ("ل", "ب") and len(word) > 4 and word[1:] in self.words
 
     def sentence_start(self, offset: int) -> int:
         return self.sentence_starts[bisect.bisect_right(self.sentence_starts, offset) - 1]
@@ -219,7 +226,7 @@ def build_document(text: str, aliases: AliasIndex, quotes: list[tuple[int, int]]
     doc = Document(
         text=text, tokens=tokens, quoted=quoted, sentence_starts=sentence_starts(text, quotes),
         mentions=MentionFinder(text, tokens, aliases, quoted).all(), cues=find_cues(text, tokens, quoted),
-        doc_date=document_date(text),
+        doc_date=document_date(text), words=frozenset(t.norm for t in tokens),
     )
     doc.mention_ends = [m.last for m in doc.mentions]
     doc.cue_positions = [c.index for c in doc.cues]
@@ -319,8 +326,8 @@ def bare_name(doc: Document, j: int, limit: int) -> Mention | None:
     if last == j and doc.tokens[j].norm.startswith("ال") and doc.tokens[j].norm in _surnames(doc, j):
         last = j + 1  # «وأكد الأصفري»: the family name of someone named before
     for k in range(j + 1, last):
-        if not soft_gap(doc.text, doc.tokens[k - 1], doc.tokens[k]):
-            last = k
+        if not soft_gap(doc.text, doc.tokens[k - 1], doc.tokens[k]) or doc.governs_a_word_of_the_article(doc.tokens[k]):
+            last = k  # «وقال تشين لبلينكن:»: to whom he said it
             break
     if last == j or last >= len(doc.tokens):
         return None
@@ -335,6 +342,7 @@ def bare_name(doc: Document, j: int, limit: int) -> Mention | None:
     if not (HARD_GAP.search(gap) or follower in COMPLEMENTIZERS or follower in NAME_FOLLOWERS
             or follower in NAME_STOPS or head_in(follower, TITLE_HEADS)  # «أشرف نوحي وزير الشباب»
             or follower in NOUN_CUES  # «نقلت الصحيفة عن هاشم قوله»
+            or doc.governs_a_word_of_the_article(doc.tokens[last])
             or (follower.startswith("ل") and (follower.startswith("لل") or head_in(follower[1:], MEDIA_HEADS)))):
         # «قال ألبيريز للصحفيين», «قال رايان لوكالة كيودو»: to whom, after the name
         return None
