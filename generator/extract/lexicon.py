@@ -146,7 +146,7 @@ TITLE_HEADS = key_set(
 """«دفاع» is the lawyer in a court report: «X دفاع المتهم», and later «وأوضح دفاع المتهم» is X."""
 # Heads of descriptions standing for a person the article does not name.
 UNNAMED_HEADS = key_set("مسؤول مسؤولون مسؤولين مصدر مصادر دبلوماسي دبلوماسيون أحد إحدى")
-STATEMENT_HEADS = key_set("بيان تصريح تغريدة رسالة مذكرة")
+STATEMENT_HEADS = key_set("بيان تصريح تغريدة تدوينة منشور رسالة مذكرة")
 # Heads of names of bodies that speak for themselves («قالت وزارة الخارجية الروسية»).
 INSTITUTION_HEADS = key_set(
     "وزارة الخارجية الحكومة الرئاسة الجيش السفارة حلف الاتحاد الأمم مجلس منظمة الكرملين البنتاغون "

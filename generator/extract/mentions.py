@@ -168,6 +168,14 @@ class MentionFinder(BodyReader):
             return self._described_person(i, key)
         key = head_in(word, STATEMENT_HEADS)
         if key:
+            office = head_in(self.tokens[i + 1].norm[1:], TITLE_HEADS) if i + 1 < len(self.tokens) and (
+                self.tokens[i + 1].norm[:1] == "ل" and self._joined(i) and not self.quoted[i + 1]) else None
+            if office and office not in UNNAMED_HEADS:
+                # «جاء في منشور لوزير الخارجية العماني»: the words of the one named before with that office
+                j = self._title_end(i + 1, unnamed=False)
+                holder = self._holder_of(office, i + 1, j) or self._holder_by_body(i + 1, j)
+                if holder is not None:
+                    return Mention(i + 1, j, i, self._text(i + 1, j), None, "anaphor", head=office, antecedent=holder)
             return self._statement(i, key)
         if word in ISSUED_STATEMENTS:
             self._issued_by_subject(i)
