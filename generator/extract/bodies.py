@@ -65,6 +65,8 @@ class BodyReader:
         self.quoted = quoted
         self._last_by_head: dict[str, Mention] = {}
         self._holders: dict[str, list[Mention]] = {}  # title head → the people named with it, in order
+        # the same for people named as objects («التقى وزير الدفاع X»): found by a full office only
+        self._object_holders: dict[str, list[Mention]] = {}
         self._issuers: Mention | None = None  # who issued the last statement named with its issuers
 
     def _joined(self, k: int) -> bool:

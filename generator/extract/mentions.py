@@ -52,6 +52,7 @@ from .tokens import (
     SOFT_GAP_CHARS,
     lexicon_word,
     soft_gap,
+    start_without_conjunction,
 )
 from .words import is_definite, is_name_word, is_nisba, looks_like_present_verb
 
@@ -87,8 +88,9 @@ class MentionFinder(BodyReader):
                 continue
             mention = self._shortened_body(mention)
             mention.role = self._role(mention, mentions)
-            if mention.kind == "person" and mention.head and mention.role != "object":
-                self._holders.setdefault(mention.head, []).append(mention)
+            if mention.kind == "person" and mention.head:
+                held = self._holders if mention.role != "object" else self._object_holders
+                held.setdefault(mention.head, []).append(mention)
             if mention.kind == "anaphor" and mention.antecedent is None:
                 mention.antecedent = self._last_by_head.get(mention.head or "")
                 if mention.antecedent is not None and mention.antecedent.kind == "anaphor":
@@ -354,6 +356,12 @@ class MentionFinder(BodyReader):
             fitting = [h for hs in self._holders.values() for h in hs
                        if words - GENERIC_ADJECTIVES <= _title_words(h.title)]
             return fitting[-1] if len({h.name for h in fitting}) == 1 else None
+        if words - GENERIC_ADJECTIVES:
+            # «ومن جانبه، قال وزير الدفاع الأمريكي:» after «مؤتمر مع وزير الدفاع الأمريكي لويد أوستن»: the
+            # whole office names the one met before; a bare «الوزير» never refers to him.
+            fitting = [h for h in self._object_holders.get(key, []) if words <= _title_words(h.title)]
+            if len({h.name for h in fitting}) == 1:
+                return fitting[-1]
         return holders[0] if len({h.name for h in holders}) == 1 else None
 
     def _holder_by_body(self, first: int, last: int) -> Mention | None:
@@ -374,8 +382,9 @@ class MentionFinder(BodyReader):
         """The office written between ``first`` and a name, without the punctuation around it."""
         if name_first <= first:
             return None
-        title = self._text(first, name_first).strip(" ،,")
-        return title + ")" if title.count("(") > title.count(")") else title  # «متحدث الرئاسة (الكرملين)»
+        # up to the name, so that a gloss or a quoted body closes: «متحدث الرئاسة (الكرملين)»
+        title = self.text[start_without_conjunction(self.text, self.tokens[first]):self.tokens[name_first].start]
+        return title.strip(" \t،,")
 
     def _name_after_title(self, j: int, *, known_only: bool = False) -> tuple[int, int] | None:
         """The token range of a personal name right after a title, also in apposition after a comma.

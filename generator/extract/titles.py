@@ -189,7 +189,8 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
                 k = close  # «متحدث الرئاسة الروسية (الكرملين) دميتري بيسكوف»: a gloss inside the office
                 continue
         if HARD_GAP.search(gap) and not (gap.strip() == ")" and k - 1 > i and _closes_gloss(text, tokens, k)):
-            if not runs and run_first is None and gap.strip() in ("،", ","):
+            if not runs and run_first is None and gap.strip().strip(QUOTE_CHARS).strip() in ("،", ","):
+                # (also after a quoted body: «الأمين العام لحلف شمال الأطلسي "الناتو"، ينس ستولتنبرغ»)
                 return _name_in_commas(text, tokens, quoted, i, k)  # «أمين سر النقابة، عادل حمدي، إن …»
             break
         token = tokens[k]
