@@ -12,7 +12,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.extract import Candidate, candidates_to_yaml, extract_quotes, find_quotation_spans
+from generator.extract import Candidate, candidates_to_yaml, extract_quotes, find_quotation_spans, normalise
+from generator.extract.aliases import AliasIndex
+from generator.extract.document import build_document
+from generator.extract.lexicon import head_key
 
 from .helpers import said
 
@@ -1226,3 +1229,15 @@ def test_a_quoted_body_in_an_office_before_a_name_set_off_by_commas():
                            'أن الحلف يعمل على التهدئة.', "s.txt", {})
     assert [(c.speaker_name, c.speaker_title) for c in cands] == [
         ("كارل ستروم", 'الأمين العام لحلف شمال الأطلسي "الناتو"')]
+
+
+def test_a_bare_name_ends_before_a_reporting_participle():
+    text = ("قال المبعوث الأممي كارل ستروم إن الهدنة صامدة.\n"
+            "وقالت وزيرة الدفاع الكاليستية ليلى عمران إن بلادها سترسل مراقبين.\n"
+            "وأوضح ستروم قائلا: «الأطراف كلها تحتاج إلى وقت أطول».")
+    assert said(text)[-1] == ("direct", "الأطراف كلها تحتاج إلى وقت أطول", "كارل ستروم")
+
+
+def test_sunday_is_nobody():
+    doc = build_document("نشرت الصحيفة المقابلة يوم الأحد، وقال أحد المسؤولين إن الاتفاق قريب.", AliasIndex({}), [])
+    assert [m.name for m in doc.mentions if m.head == head_key(normalise("أحد"))] == ["أحد"]  # «أحد المسؤولين»

@@ -342,6 +342,7 @@ def bare_name(doc: Document, j: int, limit: int) -> Mention | None:
     if not (HARD_GAP.search(gap) or follower in COMPLEMENTIZERS or follower in NAME_FOLLOWERS
             or follower in NAME_STOPS or head_in(follower, TITLE_HEADS)  # «أشرف نوحي وزير الشباب»
             or follower in NOUN_CUES  # «نقلت الصحيفة عن هاشم قوله»
+            or lexicon_word(follower, PARTICIPLE_CUES)  # «وأوضح أوليانوف قائلا:»
             or doc.governs_a_word_of_the_article(doc.tokens[last])
             or (follower.startswith("ل") and (follower.startswith("لل") or head_in(follower[1:], MEDIA_HEADS)))):
         # «قال ألبيريز للصحفيين», «قال رايان لوكالة كيودو»: to whom, after the name

@@ -31,6 +31,7 @@ from .lexicon import (
     UNNAMED_LINKS,
     head_in,
     head_key,
+    key_set,
     norm_set,
     normalise,
     strip_article,
@@ -59,6 +60,7 @@ from .words import is_definite, is_name_word, is_nisba, looks_like_present_verb
 # --- speaker mentions -----------------------------------------------------------------------------
 
 SENIOR = norm_set("كبير وكبير")
+ONE_OF = key_set("أحد إحدى")
 FORMER = norm_set("السابق السابقة الأسبق الأسبقة")
 CALLED = norm_set("يدعى ويدعى يدعي ويدعي واسمه اسمه تدعى وتدعى تدعي وتدعي واسمها اسمها")
 """Words that give the name of someone first described: «أحد المحتجين، ويدعى …»."""
@@ -164,6 +166,8 @@ class MentionFinder(BodyReader):
         """The mention starting at token ``i``, or None."""
         word = self.tokens[i].norm
         key = head_in(word, TITLE_HEADS | UNNAMED_HEADS)
+        if key in ONE_OF and is_definite(word):
+            key = None  # «يوم الأحد»: Sunday, not «أحد المسؤولين»
         if key is None and word in SENIOR and i + 1 < len(self.tokens) and is_definite(self.tokens[i + 1].norm):
             key = "كبير"  # «كبير الاقتصاديين», «كبير المفاوضين»: an office only before a definite plural
         if key:
