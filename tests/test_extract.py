@@ -1241,3 +1241,8 @@ def test_a_bare_name_ends_before_a_reporting_participle():
 def test_sunday_is_nobody():
     doc = build_document("نشرت الصحيفة المقابلة يوم الأحد، وقال أحد المسؤولين إن الاتفاق قريب.", AliasIndex({}), [])
     assert [m.name for m in doc.mentions if m.head == head_key(normalise("أحد"))] == ["أحد"]  # «أحد المسؤولين»
+
+
+def test_an_office_that_names_nobody_is_written_whole():
+    assert said("وقال رئيس الوفد الكاليستي إن الجولة انتهت دون اتفاق.") == [
+        ("paraphrase", "الجولة انتهت دون اتفاق", "رئيس الوفد الكاليستي")]

@@ -278,6 +278,8 @@ class MentionFinder(BodyReader):
         actor = self.aliases.actor_in(self.text, self.tokens, i + 1, j)
         if actor is None and unnamed:
             actor = self._nationality(i + 1, j)
+        if not unnamed:
+            j = max(j, self._title_end(i, unnamed=False, body=True))  # «رئيس الوفد الروسي», not «رئيس»
         return Mention(i, j, i, self._text(i, j), actor, "official", head=key)
 
     def _called(self, k: int) -> tuple[int, int] | None:
