@@ -1246,3 +1246,10 @@ def test_sunday_is_nobody():
 def test_an_office_that_names_nobody_is_written_whole():
     assert said("وقال رئيس الوفد الكاليستي إن الجولة انتهت دون اتفاق.") == [
         ("paraphrase", "الجولة انتهت دون اتفاق", "رئيس الوفد الكاليستي")]
+
+
+def test_a_phrase_set_off_by_commas_after_an_office_is_no_name_when_a_preposition_opens_it():
+    text = ("قال المتحدث باسم الخارجية الكاليستية رضوان هاشم إن الوساطة مستمرة.\n"
+            "وقالت وزيرة الدفاع الكاليستية ليلى عمران إن بلادها سترسل مراقبين.\n"
+            "وأهاب المتحدث باسم الخارجية الكاليستية، بالمجتمع الدولي، دعم الوساطة وقال «لن نتوقف حتى تنتهي الحرب».")
+    assert said(text)[-1] == ("direct", "لن نتوقف حتى تنتهي الحرب", "رضوان هاشم")

@@ -350,6 +350,8 @@ def _name_in_commas(text: str, tokens: list[Token], quoted: list[bool], i: int, 
     also after a rank or honorific («محافظ الواحة، اللواء كريم الحداد،»)."""
     if k + 2 < len(tokens) and head_key(tokens[k].norm) in HONORIFIC_KEYS and not quoted[k + 1]:
         k += 1
+    if tokens[k].norm.removeprefix("و")[:3] in ("بال", "كال") or tokens[k].norm.removeprefix("و")[:2] == "لل":
+        return None  # «أهاب المتحدث، بالمجتمع الدولي،»: a preposition and its article begin no name
     end = name_run(tokens, quoted, k, min(len(tokens), k + 4))
     end = next((m for m in range(k + 1, end) if not soft_gap(text, tokens[m - 1], tokens[m])), end)
     if end - k < 2 or end >= len(tokens):
