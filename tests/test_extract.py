@@ -1253,3 +1253,11 @@ def test_a_phrase_set_off_by_commas_after_an_office_is_no_name_when_a_prepositio
             "وقالت وزيرة الدفاع الكاليستية ليلى عمران إن بلادها سترسل مراقبين.\n"
             "وأهاب المتحدث باسم الخارجية الكاليستية، بالمجتمع الدولي، دعم الوساطة وقال «لن نتوقف حتى تنتهي الحرب».")
     assert said(text)[-1] == ("direct", "لن نتوقف حتى تنتهي الحرب", "رضوان هاشم")
+
+
+def test_a_known_person_is_written_by_the_fullest_name_the_article_gives_him():
+    actors = {"sami-khouli": ["سامي الخولي", "الخولي"]}
+    text = ("قال وزير الصناعة سامي الخولي إن المصانع تعمل.\n"
+            "وأضاف الخولي أن الصادرات سترتفع.")
+    assert [(c.speaker, c.speaker_name) for c in extract_quotes(text, "s.txt", actors)] == [
+        ("sami-khouli", "سامي الخولي")] * 2

@@ -176,7 +176,8 @@ def _full_names(candidates: list[Candidate], people: list[tuple[int, list[str], 
 
 def _known_speakers(candidates: list[Candidate], aliases: AliasIndex) -> list[Candidate]:
     """Give a person's candidates the actor id their name resolves to, once the name is complete: «وأضاف
-    بيسكوف» after «دميتري بيسكوف», or a name facts.yaml spells another way («سيرغي ريابكوف»)."""
+    بيسكوف» after «دميتري بيسكوف», or a name facts.yaml spells another way («سيرغي ريابكوف»); and each
+    known person the fullest name the article writes for him."""
     out = []
     for c in candidates:
         if c.speaker is None and c.speaker_kind == "person" and c.speaker_name:
@@ -185,7 +186,13 @@ def _known_speakers(candidates: list[Candidate], aliases: AliasIndex) -> list[Ca
             if actor is not None:
                 c = replace(c, speaker=actor)
         out.append(c)
-    return out
+    # «لافروف» after «سيرغي لافروف»: one known person is written by the fullest name the article gives him
+    fullest: dict[str, str] = {}
+    for c in out:
+        if c.speaker and c.speaker_kind == "person" and c.speaker_name and len(c.speaker_name.split()) > len(
+                fullest.get(c.speaker, "").split()):
+            fullest[c.speaker] = c.speaker_name
+    return [replace(c, speaker_name=fullest[c.speaker]) if c.speaker in fullest else c for c in out]
 
 
 def compound_family_name(words: list[str]) -> bool:
