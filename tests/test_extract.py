@@ -1261,3 +1261,9 @@ def test_a_known_person_is_written_by_the_fullest_name_the_article_gives_him():
             "وأضاف الخولي أن الصادرات سترتفع.")
     assert [(c.speaker, c.speaker_name) for c in extract_quotes(text, "s.txt", actors)] == [
         ("sami-khouli", "سامي الخولي")] * 2
+
+
+def test_a_clause_whose_predicate_quotes_the_speaker_is_reported_speech_and_a_quote():
+    assert said("وأكد المبعوث الأممي كارل ستروم أن الوسطاء «متمسكون بوقف إطلاق النار في كل المناطق».") == [
+        ("paraphrase", "الوسطاء «متمسكون بوقف إطلاق النار في كل المناطق»", "كارل ستروم"),
+        ("direct", "متمسكون بوقف إطلاق النار في كل المناطق", "كارل ستروم")]

@@ -68,7 +68,7 @@ def extract_quotes(text: str, source: str, actors: Mapping[str, Iterable[str]]) 
             confidence(len(tokenise(text, *span)), balanced, attribution),
         ))
         previous_end = closing_mark_end(text, span[1]) or span[1]
-    for reported in find_reported(doc, quotes):
+    for reported in find_reported(doc):
         cue = reported.cue
         how = "cue" if cue.explicit else "continued"
         score = confidence(len(tokenise(text, reported.start, reported.end)), False,

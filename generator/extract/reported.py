@@ -42,8 +42,9 @@ class Reported:
     cue: Cue
 
 
-def find_reported(doc: Document, direct: list[tuple[int, int]]) -> list[Reported]:
-    """Every reported statement of the document, by start, none inside or right at a direct quote."""
+def find_reported(doc: Document) -> list[Reported]:
+    """Every reported statement of the document, by start; none that a quotation opens (that is a direct
+    quote), though a clause may hold the speaker's quoted words."""
     found: list[Reported] = []
     taken_until = -1
     cue_indices = set(doc.cue_positions)
@@ -57,11 +58,13 @@ def find_reported(doc: Document, direct: list[tuple[int, int]]) -> list[Reported
         if first >= len(doc.tokens) or doc.quoted[first]:
             continue  # «قال إن "…"»: the quotation itself is the candidate; a quoted name («أن "أوبك+"») is not
         last = _clause_end(doc, first, _speaker_gender(doc, cue))
+        # A clause whose predicate quotes the speaker («أن واشنطن "متمسكة بحماية …"») is reported speech
+        # as a whole, and its quotation a quote as well: editors and outlets take it either way.
         start, end = doc.tokens[first].start, doc.tokens[last - 1].end
         if start > 0 and doc.text[start - 1] in QUOTE_CHARS:
             start -= 1  # the opening mark of a quoted name: «أن "أوبك+" ساهمت»
-        if any(s < end and start < e for s, e in direct) and _mostly_quoted(doc, first, last):
-            continue
+        if doc.quoted[last - 1] and end < len(doc.text) and doc.text[end] in QUOTE_CHARS:
+            end += 1  # the closing mark of a quotation that ends the clause
         found.append(Reported(start, end, cue))
         taken_until = last
     return found
@@ -101,10 +104,6 @@ def _agency_own_report(doc: Document, cue: Cue) -> bool:
     if mention is None or mention.kind != "agency":
         return False
     return source_behind_agency(doc, mention.last, doc.sentence_end_token(cue.index)) is None
-
-
-def _mostly_quoted(doc: Document, first: int, last: int) -> bool:
-    return sum(doc.quoted[first:last]) * 2 >= last - first
 
 
 def _clause_end(doc: Document, first: int, gender: str | None = None) -> int:
