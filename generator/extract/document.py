@@ -331,10 +331,11 @@ def bare_name(doc: Document, j: int, limit: int) -> Mention | None:
             break
     if last == j or last >= len(doc.tokens):
         return None
-    second = doc.tokens[j + 1] if last - j == 2 else None
-    if (second is not None and article_like(second) and not is_family_nisba(second.norm)
-            and doc.tokens[j].norm in _last_names(doc, j)):
-        # «وختم ريولي الحديث:» after «ستيفانو ريولي»: a definite noun after a known family name is the object
+    second = doc.tokens[j + 1] if last - j >= 2 else None
+    if (second is not None and not is_family_nisba(second.norm) and doc.tokens[j].norm in _last_names(doc, j)
+            and (article_like(second) or second.norm not in _name_words(doc, j))):
+        # «وختم ريولي الحديث:» after «ستيفانو ريولي», «ووصفت زاخاروفا منطق بلينكن بأنه:»: after a known
+        # family name, a word no name has held is the object
         return Mention(j, j + 1, j, doc.text[start_without_conjunction(doc.text, doc.tokens[j]):doc.tokens[j].end],
                        None, "person")
     gap = doc.text[doc.tokens[last - 1].end:doc.tokens[last].start]
@@ -343,6 +344,7 @@ def bare_name(doc: Document, j: int, limit: int) -> Mention | None:
             or follower in NAME_STOPS or head_in(follower, TITLE_HEADS)  # «أشرف نوحي وزير الشباب»
             or follower in NOUN_CUES  # «نقلت الصحيفة عن هاشم قوله»
             or lexicon_word(follower, PARTICIPLE_CUES)  # «وأوضح أوليانوف قائلا:»
+            or doc.quoted[last]  # «قالت زاخاروفا “…”»
             or doc.governs_a_word_of_the_article(doc.tokens[last])
             or (follower.startswith("ل") and (follower.startswith("لل") or head_in(follower[1:], MEDIA_HEADS)))):
         # «قال ألبيريز للصحفيين», «قال رايان لوكالة كيودو»: to whom, after the name
@@ -377,6 +379,13 @@ def _last_names(doc: Document, j: int) -> set[str]:
     named = [m for m in doc.mentions if m.first < j and m.kind == "person"]
     named += [c.subject for c in doc.cues if c.index < j and c.subject is not None and c.subject.kind == "person"]
     return {normalise(m.name).split()[-1] for m in named if m.name.strip()}
+
+
+def _name_words(doc: Document, j: int) -> set[str]:
+    """Every word of the names of people named, or speaking, before token ``j``."""
+    named = [m for m in doc.mentions if m.first < j and m.kind == "person"]
+    named += [c.subject for c in doc.cues if c.index < j and c.subject is not None and c.subject.kind == "person"]
+    return {word for m in named for word in normalise(m.name).split()}
 
 
 def _surnames(doc: Document, j: int) -> set[str]:
