@@ -498,9 +498,19 @@ def attribute_cues(doc: Document) -> None:
             cue.explicit = cue.subject is not None
         else:
             give_subject(doc, cue, sentence_first, limit, last)
-        if cue.subject is not None:
+        if cue.subject is not None and not _reported_by_another(doc, cue, sentence_first):
             last = cue
             doc.events.append((doc.tokens[cue.index].start, cue))
+
+
+def _reported_by_another(doc: Document, cue: Cue, sentence_first: int) -> bool:
+    """Whether a cue stands inside what an earlier cue of its sentence reports, with a subject of its own:
+    «أعلن نيبينزيا أن الولايات المتحدة أعلنت 12 دبلوماسيا …» — what the US did is Nebenzia's words,
+    and the next «وقال:» is still his."""
+    previous = previous_cue_in_sentence(doc, cue.index, sentence_first)
+    if previous is None or previous.subject is None or cue.subject is previous.subject:
+        return False
+    return any(t.norm in COMPLEMENTIZERS for t in doc.tokens[previous.end:cue.index])
 
 
 def give_subject(doc: Document, cue: Cue, sentence_first: int, limit: int, last: Cue | None) -> None:
