@@ -126,7 +126,7 @@ STATEMENT_PLACE_VERBS = norm_set("جاء ورد")  # «جاء في بيان ال
 TRANSMIT_VERBS = past_forms("نقل")  # «نقلت رويترز عن المسؤول قوله»: the speaker follows عن
 ALL_CUES = VERB_CUES | PARTICIPLE_CUES | NOUN_CUES | ATTRIBUTION_CUES
 SPEECH_OPENERS = (
-    past_forms("زاد عبر أعرب نبه دعا ناشد أشاد جدد أبدى تطرق شكا اشتكى انتقد هاجم تعهد وعد توعد رد")
+    past_forms("زاد عبر أعرب نبه دعا ناشد أشاد جدد أبدى تطرق شكا اشتكى انتقد هاجم تعهد وعد توعد رد وضح")
     | norm_set("شكت اشتكت") | present_forms("يعبر يعرب ينبه يدعو")
 ) - norm_set("ردا")  # «ردًا على سؤال» is the adverbial «in reply», not «they both replied»
 """Verbs that report only when they open a clause whose speech follows (a colon, «أن/إن», «بالقول», a
