@@ -1292,3 +1292,13 @@ def test_a_verb_that_reports_only_when_speech_follows_wadaha():
             "وقال المبعوث الأممي كارل ستروم إن الهدنة صامدة.\n"
             "ووضحت عمران: «لم نطلب أي تأجيل للمحادثات».")
     assert said(text)[-1] == ("direct", "لم نطلب أي تأجيل للمحادثات", "ليلى عمران")
+
+
+def test_known_people_are_found_by_a_mistyped_family_name_and_end_before_the_object():
+    actors = {"karl-stromland": ["كارل ستروملاند"], "leila-omran": ["ليلى عمران"]}
+    text = ("قال المبعوث الأممي كارل ستروملاند إن الهدنة صامدة.\n"
+            "وقالت وزيرة الدفاع الكاليستية ليلى عمران إن بلادها سترسل مراقبين.\n"
+            "وأضاف سترولاند أن المراقبين سيصلون الأسبوع المقبل.\n"
+            "ووصفت عمران موقف هولم بأنه: “غريب ولا يخدم أحدا”.")
+    assert [c.speaker for c in extract_quotes(text, "s.txt", actors)] == [
+        "karl-stromland", "leila-omran", "karl-stromland", "leila-omran"]

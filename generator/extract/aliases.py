@@ -21,6 +21,16 @@ def skeleton(word: str) -> str:
     return word[:1] + "".join(ch for ch in word[1:] if ch not in VOWEL_LETTERS)
 
 
+def one_letter_apart(a: str, b: str) -> bool:
+    """Whether two skeletons of four letters or more differ by one letter added, dropped or changed."""
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    k = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    return a[k + (len(a) == len(b)):] == b[k + 1:]
+
+
 @dataclass(frozen=True)
 class Alias:
     words: tuple[str, ...]

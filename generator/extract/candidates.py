@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, replace
 
 import yaml
 
-from .aliases import AliasIndex, skeleton
+from .aliases import AliasIndex, one_letter_apart, skeleton
 from .attribution import Attribution, attribute, closing_mark_end, confidence, is_quote, opening_mark, outermost
 from .document import Document, build_document
 from .lexicon import normalise
@@ -128,9 +128,11 @@ def _people(doc: Document) -> list[tuple[int, list[str], str]]:
     covered = set()
     named = [m for m in doc.mentions if m.kind == "person"]
     named += [c.subject for c in doc.cues if c.subject is not None and c.subject.kind == "person"]
-    for m in named:
+    # known people too, so that a family name alone or mistyped («بليكن») finds «أنتوني بلينكن»
+    known = [m for m in doc.mentions if m.kind == "named" and m.head is None and m.actor is not None]
+    for m in named + known:
         words = normalise(m.name).split()
-        if len(words) > 1 and m.actor is None:
+        if len(words) > 1 and (m.actor is None or not any(w.startswith("ال") for w in words)):
             found[doc.tokens[m.first].start] = (doc.tokens[m.first].start, words, m.name)
         covered.update(range(m.first, m.last))
     for k in range(1, len(doc.tokens)):
@@ -200,16 +202,6 @@ def compound_family_name(words: list[str]) -> bool:
     return words[1] in ("الله", "الدين", "الرحمن") or words[0] in ("عبد", "ابو", "أبو", "بن", "ابن", "آل", "بو")
 
 
-def _one_letter_apart(a: str, b: str) -> bool:
-    """Whether two skeletons of four letters or more differ by one letter added, dropped or changed."""
-    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1 or a == b:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    k = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
-    return a[k + (len(a) == len(b)):] == b[k + 1:]
-
-
 def _governed(word: str) -> bool:
     """A noun with a joined preposition («لمدة», «بعقد»): what a name run reads on into, never a name."""
     return word[:1] in ("ل", "ب") and len(word) > 3 and not word.startswith(("لا", "بو"))
@@ -226,7 +218,7 @@ def _full_name(word: str, offset: int, people: list[tuple[int, list[str], str]])
         if found:
             return found
     # «بليكن» for «أنتوني بلينكن»: a family name mistyped by one letter, when it fits one person only
-    near = {name for _, words, name in people if _one_letter_apart(skeleton(word), skeleton(words[-1]))}
+    near = {name for _, words, name in people if one_letter_apart(skeleton(word), skeleton(words[-1]))}
     if len(near) == 1:
         return near.pop()
     # «وأضاف بكاري» for «عثمان بكاري يوسف»: a middle name stands for the whole name; a run that read on
