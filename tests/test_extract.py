@@ -1302,3 +1302,8 @@ def test_known_people_are_found_by_a_mistyped_family_name_and_end_before_the_obj
             "ووصفت عمران موقف هولم بأنه: “غريب ولا يخدم أحدا”.")
     assert [c.speaker for c in extract_quotes(text, "s.txt", actors)] == [
         "karl-stromland", "leila-omran", "karl-stromland", "leila-omran"]
+
+
+def test_a_reported_clause_ending_in_a_quoted_word_keeps_its_closing_mark():
+    assert said("وقال المبعوث الأممي كارل ستروم إن الطرفين لم يقدما دليلا على أي أنشطة “خبيثة”.") == [
+        ("paraphrase", "الطرفين لم يقدما دليلا على أي أنشطة “خبيثة”", "كارل ستروم")]

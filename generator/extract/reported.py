@@ -21,7 +21,7 @@ from .lexicon import (
     VERB_CUES,
     norm_set,
 )
-from .tokens import QUOTE_CHARS, lexicon_word
+from .tokens import DOUBLE_MARK, DOUBLE_MARKS, QUOTE_CHARS, lexicon_word
 
 MAX_GAP = 35
 """Words a cue may stand before its «أن»: title, name, place and occasion («في مؤتمر صحفي عقب …»)."""
@@ -63,8 +63,8 @@ def find_reported(doc: Document) -> list[Reported]:
         start, end = doc.tokens[first].start, doc.tokens[last - 1].end
         if start > 0 and doc.text[start - 1] in QUOTE_CHARS:
             start -= 1  # the opening mark of a quoted name: «أن "أوبك+" ساهمت»
-        if doc.quoted[last - 1] and end < len(doc.text) and doc.text[end] in QUOTE_CHARS:
-            end += 1  # the closing mark of a quotation that ends the clause
+        if end < len(doc.text) and doc.text[end] in DOUBLE_MARKS and len(DOUBLE_MARK.findall(doc.text, start, end)) % 2:
+            end += 1  # the closing mark of a quotation or a quoted word that ends the clause
         found.append(Reported(start, end, cue))
         taken_until = last
     return found
