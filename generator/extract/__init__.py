@@ -5,9 +5,9 @@ The extractor works in passes over one article, one module each, imported one wa
 ``lexicon`` (the words of news reporting) ← ``tokens`` (words and gaps) ← ``dates`` ← ``marks``
 (quotation spans, and speech after a colon) ← ``aliases`` ← ``titles`` (title chains before a name) ←
 ``words`` (word classes) ← ``bodies`` (offices, institutions, statements) ← ``mentions`` (who is named,
-with titles) ← ``document`` (reporting cues and their subjects) ← ``attribution`` (who said a quotation) ←
-``reported`` (reported speech, «قال إن …») ←
-``candidates`` (what the editor sees) ← ``proposals`` (a new article as a facts.yaml proposal).
+with titles) ← ``cues`` (reporting words) ← ``document`` (each cue's subject) ← ``attribution`` (who said
+a quotation) ← ``reported`` (reported speech, «قال إن …») ← ``candidates`` (what the editor sees) ←
+``proposals`` (a new article as a facts.yaml proposal).
 """
 
 from __future__ import annotations
