@@ -274,18 +274,21 @@ def _described_name(doc: Document, j: int, limit: int) -> Mention | None:
     return person
 
 
-def _last_names(doc: Document, j: int) -> set[str]:
-    """Last words of the names of people named, or speaking, before token ``j``."""
+def _names_before(doc: Document, j: int) -> list[list[str]]:
+    """The names, word by word, of people named, or speaking, before token ``j``."""
     named = [m for m in doc.mentions if m.first < j and m.kind in ("person", "named")]
     named += [c.subject for c in doc.cues if c.index < j and c.subject is not None and c.subject.kind == "person"]
-    return {normalise(m.name).split()[-1] for m in named if m.name.strip()}
+    return [words for m in named if (words := normalise(m.name).split())]
+
+
+def _last_names(doc: Document, j: int) -> set[str]:
+    """Last words of the names of people named, or speaking, before token ``j``."""
+    return {words[-1] for words in _names_before(doc, j)}
 
 
 def _name_words(doc: Document, j: int) -> set[str]:
     """Every word of the names of people named, or speaking, before token ``j``."""
-    named = [m for m in doc.mentions if m.first < j and m.kind in ("person", "named")]
-    named += [c.subject for c in doc.cues if c.index < j and c.subject is not None and c.subject.kind == "person"]
-    return {word for m in named for word in normalise(m.name).split()}
+    return {word for words in _names_before(doc, j) for word in words}
 
 
 def _surnames(doc: Document, j: int) -> set[str]:
