@@ -1307,3 +1307,11 @@ def test_known_people_are_found_by_a_mistyped_family_name_and_end_before_the_obj
 def test_a_reported_clause_ending_in_a_quoted_word_keeps_its_closing_mark():
     assert said("وقال المبعوث الأممي كارل ستروم إن الطرفين لم يقدما دليلا على أي أنشطة “خبيثة”.") == [
         ("paraphrase", "الطرفين لم يقدما دليلا على أي أنشطة “خبيثة”", "كارل ستروم")]
+
+
+def test_an_agency_relaying_a_named_speakers_words_proposes_his_statement():
+    assert said("ونقلت وكالة أنباء الساحل عن المبعوث كارل ستروم قوله إن الهدنة صامدة.") == [
+        ("paraphrase", "الهدنة صامدة", "كارل ستروم")]
+    assert said("ونقلت وكالة أنباء الساحل عن ستروم قوله إن الهدنة صامدة.") == [
+        ("paraphrase", "الهدنة صامدة", "ستروم")]
+    assert said("وذكرت وكالة أنباء الساحل أن الهدنة صامدة.") == []
