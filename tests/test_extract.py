@@ -1315,3 +1315,10 @@ def test_an_agency_relaying_a_named_speakers_words_proposes_his_statement():
     assert said("ونقلت وكالة أنباء الساحل عن ستروم قوله إن الهدنة صامدة.") == [
         ("paraphrase", "الهدنة صامدة", "ستروم")]
     assert said("وذكرت وكالة أنباء الساحل أن الهدنة صامدة.") == []
+
+
+def test_a_princely_style_before_a_name_in_commas_leads_to_the_name():
+    text = ("أكد وزير خارجية الساحل، الأمير سالم بن راشد، أن المحادثات تسير ببطء.\n"
+            "وقال وزير خارجية الساحل، إن “الحل ما زال ممكنا”.")
+    assert said(text) == [("paraphrase", "المحادثات تسير ببطء", "سالم بن راشد"),
+                          ("direct", "الحل ما زال ممكنا", "سالم بن راشد")]

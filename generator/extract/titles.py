@@ -348,7 +348,8 @@ def _sentence_goes_on(text: str, tokens: list[Token], k: int) -> bool:
 def _name_in_commas(text: str, tokens: list[Token], quoted: list[bool], i: int, k: int) -> TitledName | None:
     """A name set off by commas right after an office that names nobody: «أمين سر النقابة، عادل حمدي،»,
     also after a rank or honorific («محافظ الواحة، اللواء كريم الحداد،»)."""
-    if k + 2 < len(tokens) and head_key(tokens[k].norm) in HONORIFIC_KEYS and not quoted[k + 1]:
+    if k + 2 < len(tokens) and (head_key(tokens[k].norm) in HONORIFIC_KEYS or tokens[k].norm in NOBLE_TITLES) and (
+            not quoted[k + 1]):
         k += 1
     if tokens[k].norm.removeprefix("و")[:3] in ("بال", "كال") or tokens[k].norm.removeprefix("و")[:2] == "لل":
         return None  # «أهاب المتحدث، بالمجتمع الدولي،»: a preposition and its article begin no name
@@ -374,6 +375,8 @@ def title_word_ends_name(text: str, tokens: list[Token], k: int) -> bool:
 
 HONORIFIC_KEYS = key_set("دكتور مهندس كابتن لواء")
 """Honorifics written without the article right before a name («دكتور أحمد»): they govern nothing."""
+NOBLE_TITLES = norm_set("الأمير الأميرة الشيخ الشيخة")
+"""Princely and tribal styles before a name set off by commas: «وزير الخارجية السعودي، الأمير فيصل بن فرحان،»."""
 
 
 def _definite(word: str) -> bool:
