@@ -1322,3 +1322,8 @@ def test_a_princely_style_before_a_name_in_commas_leads_to_the_name():
             "وقال وزير خارجية الساحل، إن “الحل ما زال ممكنا”.")
     assert said(text) == [("paraphrase", "المحادثات تسير ببطء", "سالم بن راشد"),
                           ("direct", "الحل ما زال ممكنا", "سالم بن راشد")]
+
+
+def test_madā_qāʾilan_goes_on_with_the_last_speaker():
+    text = "وقال الوزير كارل ستروم إن الهدنة صامدة.\nومضى قائلا: “لا نريد حربا جديدة”.\nومضى عامان على الحرب."
+    assert said(text)[1:] == [("direct", "لا نريد حربا جديدة", "كارل ستروم")]

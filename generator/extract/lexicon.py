@@ -127,14 +127,14 @@ TRANSMIT_VERBS = past_forms("نقل")  # «نقلت رويترز عن المسؤ
 ALL_CUES = VERB_CUES | PARTICIPLE_CUES | NOUN_CUES | ATTRIBUTION_CUES
 SPEECH_OPENERS = (
     past_forms("زاد عبر أعرب نبه دعا ناشد أشاد جدد أبدى تطرق شكا اشتكى انتقد هاجم تعهد وعد توعد رد وضح")
-    | norm_set("شكت اشتكت") | present_forms("يعبر يعرب ينبه يدعو")
+    | norm_set("شكت اشتكت مضى مضت مضوا") | present_forms("يعبر يعرب ينبه يدعو")
 ) - norm_set("ردا")  # «ردًا على سؤال» is the adverbial «in reply», not «they both replied»
 """Verbs that report only when they open a clause whose speech follows (a colon, «أن/إن», «بالقول», a
 participle such as «مشيرا»): «وزاد بالقول: …», «عبّر X عن سعادته، مشيراً إلى أن …».  Elsewhere they
 are no speech («زاد الإنتاج», «عبر صفحتها»), but never a word of a name either.  «شكا X من …، موضحا أن»,
-«انتقد X القرار، مؤكدا أن»: complaint, criticism and promise go on to speech the same way; «رد» reports only
-with «على» after it («ورد X على الأنباء بقوله: …»), else it is «ورد في البيان».  «طمأن» is left out: on the
-seeds it opened reassurance that the curated quotes do not count as speech."""
+«انتقد X القرار، مؤكدا أن», «ومضى قائلا:»: complaint, criticism and promise go on to speech the same way;
+«رد» reports only with «على» after it («ورد X على الأنباء بقوله: …»), else it is «ورد في البيان».  «طمأن» is
+left out: on the seeds it opened reassurance that the curated quotes do not count as speech."""
 
 # Nouns heading the description of a person (keys as produced by head_key).
 TITLE_HEADS = key_set(
