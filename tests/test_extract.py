@@ -1327,3 +1327,9 @@ def test_a_princely_style_before_a_name_in_commas_leads_to_the_name():
 def test_madā_qāʾilan_goes_on_with_the_last_speaker():
     text = "وقال الوزير كارل ستروم إن الهدنة صامدة.\nومضى قائلا: “لا نريد حربا جديدة”.\nومضى عامان على الحرب."
     assert said(text)[1:] == [("direct", "لا نريد حربا جديدة", "كارل ستروم")]
+
+
+def test_the_title_before_a_quoted_name_leaves_out_its_opening_mark():
+    text = "حث المبعوث الأممي \"كارل ستروم\" الطرفين على الحوار، مشيرا إلى أن الخلاف طال كثيرا."
+    [candidate] = extract_quotes(text, "s.txt", {})
+    assert (candidate.speaker_name, candidate.speaker_title) == ("كارل ستروم", "المبعوث الأممي")

@@ -47,6 +47,8 @@ from .titles import (
     title_word_ends_name,
 )
 from .tokens import (
+    DOUBLE_MARK,
+    DOUBLE_MARKS,
     HARD_GAP,
     QUOTE_CHARS,
     SENTENCE_END,
@@ -390,7 +392,10 @@ class MentionFinder(BodyReader):
             return None
         # up to the name, so that a gloss or a quoted body closes: «متحدث الرئاسة (الكرملين)»
         title = self.text[start_without_conjunction(self.text, self.tokens[first]):self.tokens[name_first].start]
-        return title.strip(" \t،,")
+        title = title.strip(" \t،,")
+        if title[-1:] in DOUBLE_MARKS and len(DOUBLE_MARK.findall(title)) % 2:
+            title = title[:-1].rstrip(" \t،,")  # the opening mark of a quoted name: «الوزير "مايك بومبيو"»
+        return title
 
     def _name_after_title(self, j: int, *, known_only: bool = False) -> tuple[int, int] | None:
         """The token range of a personal name right after a title, also in apposition after a comma.
