@@ -1333,3 +1333,9 @@ def test_the_title_before_a_quoted_name_leaves_out_its_opening_mark():
     text = "حث المبعوث الأممي \"كارل ستروم\" الطرفين على الحوار، مشيرا إلى أن الخلاف طال كثيرا."
     [candidate] = extract_quotes(text, "s.txt", {})
     assert (candidate.speaker_name, candidate.speaker_title) == ("كارل ستروم", "المبعوث الأممي")
+
+
+def test_a_two_word_family_name_spelled_another_way_stands_for_the_full_name():
+    text = ("قال وزير خارجية الساحل مراد جاويش أوغلو إن الهدنة صامدة.\n"
+            "وقال جاويش أغلو، في مقابلة تلفزيونية، إن بلاده «لن تتراجع».")
+    assert [name for _, _, name in said(text)] == ["مراد جاويش أوغلو"] * 2

@@ -162,13 +162,17 @@ def _full_names(candidates: list[Candidate], people: list[tuple[int, list[str], 
                 c = replace(c, speaker_name=earlier.speaker_name,
                             speaker_title=c.speaker_title or earlier.speaker_title,
                             speaker_affiliation=c.speaker_affiliation or earlier.speaker_affiliation)
-        elif c.speaker_kind == "person" and len(words) == 2 and c.speaker is None and compound_family_name(words):
+        elif c.speaker_kind == "person" and len(words) == 2 and c.speaker is None:
+            # «عطا الله» for «سامي عطا الله», «جاويش أغلو» for «مولود جاويش أوغلو»: a two-word family name
+            # stands for the longer name it ends, however transliterated
+            sounds = [skeleton(w) for w in words]
             longer = [e.speaker_name for e in seen.values()
-                      if len(normalise(e.speaker_name or "").split()) > 2
-                      and normalise(e.speaker_name or "").split()[-2:] == words]
-            longer += [name for at, named, name in people if at < c.start and len(named) > 2 and named[-2:] == words]
+                      if len(named := normalise(e.speaker_name or "").split()) > 2
+                      and [skeleton(w) for w in named[-2:]] == sounds]
+            longer += [name for at, named, name in people
+                       if at < c.start and len(named) > 2 and [skeleton(w) for w in named[-2:]] == sounds]
             if longer:
-                c = replace(c, speaker_name=longer[-1])  # «عطا الله» for «سامي عطا الله»
+                c = replace(c, speaker_name=longer[-1])
         if c.speaker_kind == "person" and len(words) > 1:
             for word in words:  # «الجوابري» for «عبد اللطيف الجوابري», «أنور» for «أنور خليل»
                 seen.setdefault(word, c)
@@ -195,11 +199,6 @@ def _known_speakers(candidates: list[Candidate], aliases: AliasIndex) -> list[Ca
                 fullest.get(c.speaker, "").split()):
             fullest[c.speaker] = c.speaker_name
     return [replace(c, speaker_name=fullest[c.speaker]) if c.speaker in fullest else c for c in out]
-
-
-def compound_family_name(words: list[str]) -> bool:
-    """Two words that make one family name: «عطا الله», «نور الدين», «أبو زيد», «بن علي»."""
-    return words[1] in ("الله", "الدين", "الرحمن") or words[0] in ("عبد", "ابو", "أبو", "بن", "ابن", "آل", "بو")
 
 
 def _governed(word: str) -> bool:
