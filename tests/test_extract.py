@@ -1339,3 +1339,9 @@ def test_a_two_word_family_name_spelled_another_way_stands_for_the_full_name():
     text = ("قال وزير خارجية الساحل مراد جاويش أوغلو إن الهدنة صامدة.\n"
             "وقال جاويش أغلو، في مقابلة تلفزيونية، إن بلاده «لن تتراجع».")
     assert [name for _, _, name in said(text)] == ["مراد جاويش أوغلو"] * 2
+
+
+def test_after_kana_the_subject_stands_before_the_verb_and_the_object_after_it():
+    text = ("وكانت وزارة الدفاع الكاليستية أعلنت استمرار وصول معدات المنظومة، لافتة، في بيان أول من أمس، "
+            "إلى أن التسليم يجري كما هو مخطط له.")
+    assert said(text) == [("paraphrase", "التسليم يجري كما هو مخطط له", "وزارة الدفاع الكاليستية")]

@@ -417,7 +417,9 @@ def _reported_by_another(doc: Document, cue: Cue, sentence_first: int) -> bool:
 
 
 def give_subject(doc: Document, cue: Cue, sentence_first: int, limit: int, last: Cue | None) -> None:
-    subject = subject_after(doc, cue, limit) if cue.kind in ("verb", "noun") else None
+    subject = _subject_after_kana(doc, cue, sentence_first) if cue.kind == "verb" else None
+    if subject is None and cue.kind in ("verb", "noun"):
+        subject = subject_after(doc, cue, limit)
     if subject is None and cue.index > 0 and doc.tokens[cue.index - 1].norm in RELATIVE_PRONOUNS:
         subject = antecedent_of_relative(doc, cue.index - 1)
     if subject is None and cue.kind == "verb":
@@ -443,6 +445,23 @@ def give_subject(doc: Document, cue: Cue, sentence_first: int, limit: int, last:
         subject = last.subject
         cue.date = cue.date or last.date
     cue.subject = subject
+
+
+KANA = norm_set("كان وكان فكان كانت وكانت فكانت")
+
+
+def _subject_after_kana(doc: Document, cue: Cue, sentence_first: int) -> Mention | None:
+    """«وكانت وزارة الدفاع أعلنت …»: after «كان» the subject stands between it and its verb, and the words
+    after the verb are its object."""
+    end = cue.index - (doc.tokens[cue.index - 1].norm in ("قد", "لقد") if cue.index > 0 else 0)
+    k = bisect.bisect_right(doc.mention_ends, end) - 1
+    if k < 0 or doc.mentions[k].last != end:
+        return None
+    mention = doc.mentions[k]
+    first = mention.phrase_first
+    if first <= sentence_first or doc.tokens[first - 1].norm not in KANA or not can_speak(mention):
+        return None
+    return mention
 
 
 def cue_gender(doc: Document, cue: Cue) -> str | None:
