@@ -1314,7 +1314,8 @@ def test_an_agency_relaying_a_named_speakers_words_proposes_his_statement():
         ("paraphrase", "الهدنة صامدة", "كارل ستروم")]
     assert said("ونقلت وكالة أنباء الساحل عن ستروم قوله إن الهدنة صامدة.") == [
         ("paraphrase", "الهدنة صامدة", "ستروم")]
-    assert said("وذكرت وكالة أنباء الساحل أن الهدنة صامدة.") == []
+    assert said("قال كارل ستروم إن الهدنة صامدة.\nوذكرت وكالة أنباء الساحل أن الطرفين التزما بها.") == [
+        ("paraphrase", "الهدنة صامدة", "كارل ستروم")]
 
 
 def test_a_princely_style_before_a_name_in_commas_leads_to_the_name():

@@ -98,7 +98,7 @@ def _complementizer(doc: Document, cue: Cue, cue_indices: set[int]) -> int | Non
 def _agency_own_report(doc: Document, cue: Cue) -> bool:
     """«ذكرت وكالة بلومبرغ أن …»: an agency's own report, with no speaker behind it («نقلت وكالة تاس عن
     كنعاني قوله إن …» has one, found when the cue took its subject)."""
-    if cue.subject is not None and cue.subject.kind != "agency":
+    if cue.explicit and cue.subject is not None and cue.subject.kind != "agency":
         return False
     k = cue.end
     while k < len(doc.tokens) and doc.tokens[k].norm in SKIPPABLE_BEFORE_SUBJECT:
