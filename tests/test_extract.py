@@ -1346,3 +1346,19 @@ def test_after_kana_the_subject_stands_before_the_verb_and_the_object_after_it()
     text = ("وكانت وزارة الدفاع الكاليستية أعلنت استمرار وصول معدات المنظومة، لافتة، في بيان أول من أمس، "
             "إلى أن التسليم يجري كما هو مخطط له.")
     assert said(text) == [("paraphrase", "التسليم يجري كما هو مخطط له", "وزارة الدفاع الكاليستية")]
+
+
+def test_a_name_set_in_quotation_marks_after_an_office_is_no_quote():
+    text = ("وقال المبعوث الأممي كارل ستروم إن الهدنة صامدة.\n"
+            "والتقى ستروم نظيره الكاليستي \"سالم بن راشد آل مرزوق\" أمس في العاصمة.")
+    assert said(text) == [("paraphrase", "الهدنة صامدة", "كارل ستروم")]
+
+
+def test_the_words_between_a_quotation_and_a_stray_mark_are_no_quote():
+    text = 'وقال كارل ستروم "لم نتراجع عن أي التزام"، في كلمة ألقاها بمناسبة مرور عام على الهدنة".'
+    assert said(text) == [("direct", "لم نتراجع عن أي التزام", "كارل ستروم")]
+
+
+def test_a_reported_clause_runs_on_through_a_negated_reporting_verb_and_stops_at_wa_dhalika():
+    assert said("وأضاف ستروم أنه لا يتوقع أن تنهار الهدنة، وذلك تعليقا على أنباء القصف.") == [
+        ("paraphrase", "لا يتوقع أن تنهار الهدنة", "ستروم")]

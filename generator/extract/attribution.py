@@ -7,9 +7,21 @@ from dataclasses import dataclass
 
 from .aliases import AliasIndex
 from .document import Cue, Document, can_speak, introduces_speech, subject_after, subject_before
-from .lexicon import COMPLEMENTIZERS, NAME_OF_HEADS, TRAILING_CONNECTIVES, head_key, prefix_variants
+from .lexicon import (
+    COMPLEMENTIZERS,
+    COUNTERPART_WORDS,
+    NAME_CONNECTORS,
+    NAME_OF_HEADS,
+    TITLE_HEADS,
+    TRAILING_CONNECTIVES,
+    head_in,
+    head_key,
+    prefix_variants,
+)
 from .mentions import Mention
-from .tokens import QUOTE_CHARS, SENTENCE_END, first_token_from, tokenise
+from .titles import plain_name_word
+from .tokens import HARD_GAP, QUOTE_CHARS, SENTENCE_END, Token, first_token_from, tokenise
+from .words import is_nisba, looks_like_present_verb
 
 # --- quotations that are not quotes ---------------------------------------------------------------
 
@@ -31,12 +43,29 @@ def is_quote(text: str, span: tuple[int, int], aliases: AliasIndex) -> bool:
     if (length <= 4 and not before.endswith(":") and _inside_reported_clause(text, start)
             and _clause_goes_on(text, end)):
         return False
+    if text[start:end].lstrip()[:1] in "،,.":
+        return False  # «"…"، في كلمة …"»: the text between a quotation and a stray mark after it
+    if length <= 5 and not before.endswith(":") and _quoted_name(text, start, words):
+        return False
     if length <= 8:
         # «ببرنامج "على مسؤوليتي"», «تحت عنوان "…"»: the quoted words name what the word before them heads
         previous = tokenise(text, max(0, start - 40), start)
         if previous and any(head_key(rest) in NAME_OF_HEADS for _, rest in prefix_variants(previous[-1].norm)):
             return False
     return True
+
+
+def _quoted_name(text: str, start: int, words: list[Token]) -> bool:
+    """«مع نظيره القطري "محمد بن عبدالرحمن آل ثاني"»: some outlets set names in quotation marks; a
+    quotation of name words only, right after an office, a relational adjective or «نظيره», names someone."""
+    previous = tokenise(text, max(0, start - 40), start)
+    if not previous or HARD_GAP.search(text[previous[-1].end:start]):
+        return False
+    word = previous[-1].norm
+    after_office = (word in COUNTERPART_WORDS or head_in(word, TITLE_HEADS) is not None
+                    or (word.startswith("ال") and is_nisba(word, definite=True)))  # not «للصحفيين»
+    return after_office and not words[0].norm.startswith("ال") and all((plain_name_word(w) and not looks_like_present_verb(w.norm))
+                                or w.norm in NAME_CONNECTORS for w in words)
 
 
 def _inside_reported_clause(text: str, start: int) -> bool:

@@ -29,6 +29,8 @@ LONG_GAP = 70
 """How far «إن» (hamza below, the complementizer of «قال» only) may stand after a long occasion."""
 NOT_REPORTING = norm_set("بعد قبل منذ دون بدون رغم بدل بدلا لأن حتى مجرد")
 """Words before «أن» that make it temporal or causal («بعد أن», «رغم أن»), not reported speech."""
+NEGATIONS = norm_set("لا لم لن ما ليس")
+"""Particles that make a reporting verb after them part of the clause reported («وأضاف أنه لا يتوقع أن …»)."""
 MODAL_BEFORE = norm_set("يجب ينبغي يمكن يمكنه يمكنها تريد يريد يريدون أراد أرادت يحاول تحاول قرر قررت")
 """Words before «أن» + verb that make it an infinitive («يجب أن يتحمل»), not reported speech."""
 
@@ -127,11 +129,11 @@ def _clause_end(doc: Document, first: int, gender: str | None = None) -> int:
                           or (word[:1] == "و" and word[1:] in VERB_CUES))
         if next_statement and (comma or word[:1] == "و"):
             break
-        if comma and _circumstantial(word):
-            break
+        if comma and (_circumstantial(word) or word == "وذلك"):
+            break  # «، رافضا …», «، وذلك تعليقا على …»: the writer's circumstance, not the claim
         if (lexicon_word(word, VERB_CUES) or lexicon_word(word, PARTICIPLE_CUES)) and _complementizer_within(
-                doc, k + 1, 3):
-            break  # «…، لكنها حذرت من أن …»: the next statement
+                doc, k + 1, 3) and doc.tokens[k - 1].norm not in NEGATIONS:
+            break  # «…، لكنها حذرت من أن …»: the next statement; «أنه لا يتوقع أن …» is still the first
         k += 1
     return k
 
