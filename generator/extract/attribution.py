@@ -64,8 +64,8 @@ def _quoted_name(text: str, start: int, words: list[Token]) -> bool:
     word = previous[-1].norm
     after_office = (word in COUNTERPART_WORDS or head_in(word, TITLE_HEADS) is not None
                     or (word.startswith("ال") and is_nisba(word, definite=True)))  # not «للصحفيين»
-    return after_office and not words[0].norm.startswith("ال") and all((plain_name_word(w) and not looks_like_present_verb(w.norm))
-                                or w.norm in NAME_CONNECTORS for w in words)
+    return after_office and not words[0].norm.startswith("ال") and all(
+        (plain_name_word(w) and not looks_like_present_verb(w.norm)) or w.norm in NAME_CONNECTORS for w in words)
 
 
 def _inside_reported_clause(text: str, start: int) -> bool:
