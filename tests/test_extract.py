@@ -1362,3 +1362,10 @@ def test_the_words_between_a_quotation_and_a_stray_mark_are_no_quote():
 def test_a_reported_clause_runs_on_through_a_negated_reporting_verb_and_stops_at_wa_dhalika():
     assert said("وأضاف ستروم أنه لا يتوقع أن تنهار الهدنة، وذلك تعليقا على أنباء القصف.") == [
         ("paraphrase", "لا يتوقع أن تنهار الهدنة", "ستروم")]
+
+
+def test_a_verb_and_its_object_before_a_participle_are_no_name():
+    text = ("قال كارل ستروم إن الهدنة صامدة.\n"
+            "وخاطب داعمي الحرب قائلا: «حان الوقت للتوقف عن تسليح الطرفين».\n"
+            "وانتقد الخطة ثم قال: «إنها فاشلة من أولها»")
+    assert [name for _, _, name in said(text)] == ["كارل ستروم"] * 3

@@ -32,7 +32,7 @@ from .lexicon import (
     strip_article,
 )
 from .mentions import CALLED, Mention, MentionFinder
-from .titles import SAYYID, is_family_nisba, name_run, name_run_before, plain_name_word
+from .titles import SAYYID, WAW_GIVEN_NAMES, is_family_nisba, name_run, name_run_before, plain_name_word
 from .tokens import (
     HARD_GAP,
     QUOTE_CHARS,
@@ -318,6 +318,8 @@ def bare_name_before(doc: Document, cue: Cue, sentence_first: int) -> Mention | 
     first = name_run_before(doc.tokens, doc.quoted, end, sentence_first)
     if first == end:
         return None
+    if doc.tokens[first].norm[:1] in ("و", "ف") and doc.tokens[first].norm not in WAW_GIVEN_NAMES:
+        return None  # «وانتقد الخطة ثم قال»: a word with a joined «و» opening the run is a verb, not a name
     before = doc.tokens[first - 1].norm if first > sentence_first else ""
     if first > sentence_first and before not in SUBJECT_OPENERS and not HARD_GAP.search(
             doc.text[doc.tokens[first - 1].end:doc.tokens[first].start]):
@@ -437,7 +439,8 @@ def give_subject(doc: Document, cue: Cue, sentence_first: int, limit: int, last:
     if subject is None:
         previous = previous_cue_in_sentence(doc, cue.index, sentence_first)
         subject = previous.subject if previous else None
-    if subject is None:
+    if subject is None and cue.kind != "participle":
+        # «وخاطب داعمي الحرب قائلا:»: before a participle stand a verb and its object, never a bare name
         subject = bare_name_before(doc, cue, sentence_first)
     cue.explicit = subject is not None
     if subject is None and last is not None:
