@@ -1369,3 +1369,9 @@ def test_a_verb_and_its_object_before_a_participle_are_no_name():
             "وخاطب داعمي الحرب قائلا: «حان الوقت للتوقف عن تسليح الطرفين».\n"
             "وانتقد الخطة ثم قال: «إنها فاشلة من أولها»")
     assert [name for _, _, name in said(text)] == ["كارل ستروم"] * 3
+
+
+def test_an_office_named_before_its_holder_is_his():
+    text = ("المبعوث الكاليستي يقول إن الهدنة صامدة\n"
+            "التقى المبعوث الكاليستي كارل ستروم وفد المعارضة يوم الأحد.")
+    assert said(text) == [("paraphrase", "الهدنة صامدة", "كارل ستروم")]

@@ -121,7 +121,20 @@ class MentionFinder(BodyReader):
                 last_subject = mention.resolved()
             mentions.append(mention)
             i = mention.last
+        for mention in mentions:
+            if mention.kind == "anaphor" and mention.antecedent is None and mention.head not in STATEMENT_HEADS:
+                mention.antecedent = self._later_holder(mention)
         return mentions
+
+    def _later_holder(self, mention: Mention) -> Mention | None:
+        """«الرئيس الأوكراني يقول إن …» in a headline, «الرئيس الأوكراني فولوديمير زيلينسكي» in the body:
+        an office named before its holder is his, when its adjectives fit one person named later."""
+        words = {strip_article(t.norm.removeprefix("و")) for t in self.tokens[mention.first + 1:mention.last]}
+        if not words - GENERIC_ADJECTIVES:
+            return None  # a bare «الوزير» names nobody in particular
+        fitting = [h for h in self._holders.get(mention.head or "", [])
+                   if h.first >= mention.last and words <= _title_words(h.title)]
+        return fitting[0] if len({h.name for h in fitting}) == 1 else None
 
     def _shortened_body(self, mention: Mention) -> Mention:
         """«وزارة الخارجية» after «وزارة الخارجية الروسية»: a body's name cut short stands for the body
