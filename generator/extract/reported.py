@@ -126,7 +126,7 @@ def _clause_end(doc: Document, first: int, gender: str | None = None) -> int:
             continue
         comma = "،" in gap or "," in gap
         next_statement = (lexicon_word(word, PARTICIPLE_CUES) or lexicon_word(word, ATTRIBUTION_CUES)
-                          or (word[:1] == "و" and word[1:] in VERB_CUES))
+                          or (word[:1] == "و" and (word[1:] in VERB_CUES or _speakers_next_act(word[1:], gender))))
         if next_statement and (comma or word[:1] == "و"):
             break
         if comma and (_circumstantial(word) or word == "وذلك"):
@@ -136,6 +136,17 @@ def _clause_end(doc: Document, first: int, gender: str | None = None) -> int:
             break  # «…، لكنها حذرت من أن …»: the next statement; «أنه لا يتوقع أن …» is still the first
         k += 1
     return k
+
+
+SPEECH_ACTS = norm_set("اتهم طالب حث دعا ناشد انتقد هاجم")
+"""Verbs of what a speaker goes on to do: «وقال إن الأمة تبذل كل ما في وسعها واتهم القيادة …»."""
+
+
+def _speakers_next_act(word: str, gender: str | None) -> bool:
+    """«واتهم …» after a man's reported clause, «واتهمت …» after a woman's: the speaker acts again."""
+    if gender == "f":
+        return word.endswith("ت") and word[:-1] in SPEECH_ACTS
+    return gender == "m" and word in SPEECH_ACTS
 
 
 def _speaker_gender(doc: Document, cue: Cue) -> str | None:
