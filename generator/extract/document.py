@@ -62,6 +62,11 @@ class Document:
     cue_positions: list[int] = field(default_factory=list)
     events: list[tuple[int, Cue]] = field(default_factory=list)  # (offset, cue) with a subject
     words: frozenset[str] = frozenset()  # every word of the article, normalised
+    # where each word is first written as part of a person's name, as the last word of one, and as a
+    # family name with the article: what ``bare_name`` asks of the names before a token, in one lookup
+    name_words_at: dict[str, int] = field(default_factory=dict)
+    last_names_at: dict[str, int] = field(default_factory=dict)
+    surnames_at: dict[str, int] = field(default_factory=dict)
 
     def governs_a_word_of_the_article(self, token: Token) -> bool:
         """«لبلينكن» where «بلينكن» stands elsewhere: a preposition joined to a word of the article (to
@@ -130,6 +135,7 @@ def build_document(text: str, aliases: AliasIndex, quotes: list[tuple[int, int]]
     )
     doc.mention_ends = [m.last for m in doc.mentions]
     doc.cue_positions = [c.index for c in doc.cues]
+    note_names(doc)
     attribute_cues(doc)
     return doc
 
@@ -223,7 +229,7 @@ def _office_written_before(doc: Document, mention: Mention) -> bool:
 def bare_name(doc: Document, j: int, limit: int) -> Mention | None:
     """An unknown name with no title after a verb («وشدد بوزيل على أن»); a stop word must end it."""
     last = name_run(doc.tokens, doc.quoted, j, limit)
-    if last == j and doc.tokens[j].norm.startswith("ال") and doc.tokens[j].norm in _surnames(doc, j):
+    if last == j and doc.tokens[j].norm.startswith("ال") and _before(doc.surnames_at, doc.tokens[j].norm, j):
         last = j + 1  # «وأكد الأصفري»: the family name of someone named before
     for k in range(j + 1, last):
         if not soft_gap(doc.text, doc.tokens[k - 1], doc.tokens[k]) or doc.governs_a_word_of_the_article(doc.tokens[k]):
@@ -232,8 +238,8 @@ def bare_name(doc: Document, j: int, limit: int) -> Mention | None:
     if last == j or last >= len(doc.tokens):
         return None
     second = doc.tokens[j + 1] if last - j >= 2 else None
-    if (second is not None and not is_family_nisba(second.norm) and doc.tokens[j].norm in _last_names(doc, j)
-            and (article_like(second) or second.norm not in _name_words(doc, j))):
+    if (second is not None and not is_family_nisba(second.norm) and _before(doc.last_names_at, doc.tokens[j].norm, j)
+            and (article_like(second) or not _before(doc.name_words_at, second.norm, j))):
         # «وختم ريولي الحديث:» after «ستيفانو ريولي», «ووصفت زاخاروفا منطق بلينكن بأنه:»: after a known
         # family name, a word no name has held is the object
         return Mention(j, j + 1, j, doc.text[start_without_conjunction(doc.text, doc.tokens[j]):doc.tokens[j].end],
@@ -274,40 +280,33 @@ def _described_name(doc: Document, j: int, limit: int) -> Mention | None:
     return person
 
 
-def _names_before(doc: Document, j: int) -> list[list[str]]:
-    """The names, word by word, of people named, or speaking, before token ``j``."""
-    named = [m for m in doc.mentions if m.first < j and m.kind in ("person", "named")]
-    named += [c.subject for c in doc.cues if c.index < j and c.subject is not None and c.subject.kind == "person"]
-    return [words for m in named if (words := normalise(m.name).split())]
-
-
-def _last_names(doc: Document, j: int) -> set[str]:
-    """Last words of the names of people named, or speaking, before token ``j``."""
-    return {words[-1] for words in _names_before(doc, j)}
-
-
-def _name_words(doc: Document, j: int) -> set[str]:
-    """Every word of the names of people named, or speaking, before token ``j``."""
-    return {word for words in _names_before(doc, j) for word in words}
-
-
-def _surnames(doc: Document, j: int) -> set[str]:
-    """Last words, with the article, of the people named before token ``j``."""
-    out = set()
+def note_names(doc: Document) -> None:
+    """Index where each name word is first written: in a mention, or after a given name (the family
+    names of people named, for ``bare_name``); cue subjects are added as ``attribute_cues`` reads them."""
     for mention in doc.mentions:
-        if mention.first >= j:
-            break
+        if mention.kind in ("person", "named"):
+            _note_name(doc, normalise(mention.name).split(), mention.first)
         words = normalise(mention.name).split()
         if mention.kind == "person" and len(words) > 1 and words[-1].startswith("ال"):
-            out.add(words[-1])
-    for k in range(1, min(j, len(doc.tokens))):
+            doc.surnames_at.setdefault(words[-1], mention.first)
+    for k in range(1, len(doc.tokens)):
         # «سخر لاعب المنتخب أسامة الهلوزي …» then «وقال الهلوزي»: a definite word written right after a
         # given name earlier in the article is a family name, even where no mention was read.
         token, before = doc.tokens[k], doc.tokens[k - 1]
         if (token.norm.startswith("ال") and not doc.quoted[k] and plain_name_word(token) and plain_name_word(before)
                 and not article_like(before) and soft_gap(doc.text, before, token)):
-            out.add(token.norm)
-    return out
+            doc.surnames_at[token.norm] = min(k, doc.surnames_at.get(token.norm, k))
+
+
+def _note_name(doc: Document, words: list[str], at: int) -> None:
+    if words:
+        doc.last_names_at[words[-1]] = min(at, doc.last_names_at.get(words[-1], at))
+    for word in words:
+        doc.name_words_at[word] = min(at, doc.name_words_at.get(word, at))
+
+
+def _before(index: dict[str, int], word: str, j: int) -> bool:
+    return index.get(word, j) < j
 
 
 def bare_name_before(doc: Document, cue: Cue, sentence_first: int) -> Mention | None:
@@ -403,6 +402,8 @@ def attribute_cues(doc: Document) -> None:
             cue.explicit = cue.subject is not None
         else:
             give_subject(doc, cue, sentence_first, limit, last)
+        if cue.subject is not None and cue.subject.kind == "person":
+            _note_name(doc, normalise(cue.subject.name).split(), cue.index)
         if cue.subject is not None and not _reported_by_another(doc, cue, sentence_first):
             last = cue
             doc.events.append((doc.tokens[cue.index].start, cue))
