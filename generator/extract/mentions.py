@@ -69,6 +69,7 @@ CALLED = norm_set("يدعى ويدعى يدعي ويدعي واسمه اسمه �
 GENERIC_ADJECTIVES = frozenset(
     strip_article(w) for w in norm_set("الفني الفنية التنفيذي التنفيذية العام العامة الرسمي"))
 """Adjectives of an office that say nothing of who holds it («المدير الفني»)."""
+OFFICIAL_KEY = head_key("مسؤول")
 HONORIFICS = frozenset({"دكتور", "مهندس", "كابتن", "لواء"})
 CLIENT_OFFICES = frozenset({"دفاع"})
 """Offices named after the one they serve: «دفاع المتهم X» is X's lawyer, never X."""
@@ -242,7 +243,7 @@ class MentionFinder(BodyReader):
                 or head_key(prev) in TITLE_MODIFIERS or is_nisba(prev, definite=True))
 
     def _described_person(self, i: int, key: str) -> Mention:
-        unnamed = key in UNNAMED_HEADS
+        unnamed = key in UNNAMED_HEADS and not self._office_of_affairs(i, key)
         j = self._title_end(i, unnamed=unnamed)
         if not unnamed and is_definite(self.tokens[i].norm) and key not in CLIENT_OFFICES:
             # «قالت هالة جلال المدير الفني لمهرجان أسوان …»: a definite office right after the name the
@@ -296,6 +297,14 @@ class MentionFinder(BodyReader):
         if not unnamed:
             j = max(j, self._title_end(i, unnamed=False, body=True))  # «رئيس الوفد الروسي», not «رئيس»
         return Mention(i, j, i, self._text(i, j), actor, "official", head=key)
+
+    def _office_of_affairs(self, i: int, key: str) -> bool:
+        """«مسؤولة السياسة الخارجية في الاتحاد الأوروبي، كايا كالاس»: «مسؤول» governing a definite noun
+        is an office with a holder, where «مسؤول أمريكي» or «المسؤول الروسي» describes an unnamed one."""
+        if key != OFFICIAL_KEY or is_definite(self.tokens[i].norm) or i + 1 >= len(self.tokens):
+            return False
+        following = self.tokens[i + 1].norm
+        return following.startswith("ال") and not is_nisba(following, definite=True) and self._joined(i)
 
     def _called(self, k: int) -> tuple[int, int] | None:
         """The name after «ويدعى»/«واسمه» that follows an unnamed description ending near ``k``."""

@@ -16,6 +16,7 @@ from .lexicon import (
     ALL_CUES,
     ALL_HEADS,
     COMPLEMENTIZERS,
+    COUNTRY_NAMES,
     GIVEN_NAME_TITLES,
     NAME_OF_HEADS,
     NAME_STOPS,
@@ -50,6 +51,8 @@ TOPIC_PREPOSITIONS = frozenset({"عن", "حول", "بشأن", "ضد", "مع", "�
 (unlike «في/إلى/لدى» + a place, after which the name may follow: «في ناريا كارلا مونتيس»)."""
 OCCASION_WORDS = frozenset({"خلال", "عقب", "اثر", "إثر", "أثناء", "اثناء", "عند", "بعد", "قبل", "عبر"})
 """Words that open the occasion of a statement and so end an office even before any name."""
+OCCASION_NOUNS = norm_set("تصريح تصريحات تصريحه تصريحاته مقابلة حديث حوار كلمة كلمته لقاء مؤتمر بيان منشور تغريدة")
+"""Nouns of an occasion of speech after «في»: «قال مدرب منتخب قطر في تصريحات صحفية إن …»."""
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,7 @@ def _plain_name_word(token: Token) -> bool:
     if (word in NAME_STOPS or word in COMPLEMENTIZERS or lexicon_word(word, ALL_CUES) or word in WEEKDAYS
             or lexicon_word(word, SPEECH_OPENERS)):
         return False
-    if strip_article(word) in MONTH_NUMBERS or _office_word(word):
+    if strip_article(word) in MONTH_NUMBERS or _office_word(word) or word in COUNTRY_NAMES:
         return False
     if word[0] in "وفلب" and len(word) > 3:
         rest = word[1:]
@@ -195,8 +198,9 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
             break
         token = tokens[k]
         word = token.norm
-        if word in OCCASION_WORDS:
-            break  # «وقال الوزير خلال مشاركته …»: the occasion, never part of an office
+        if word in OCCASION_WORDS or (word == "في" and k + 1 < len(tokens)
+                                      and strip_article(tokens[k + 1].norm) in OCCASION_NOUNS):
+            break  # «وقال الوزير خلال مشاركته …», «… في تصريحات صحفية»: the occasion, never part of an office
         if word in COMPLEMENTIZERS or lexicon_word(word, ALL_CUES) or TANWEEN.search(token.surface):
             break  # tanween marks an adverbial («ردًا على …»): the office has ended
         # A definite word joins a name only after a given name: «عبد اللطيف», «نادية الفاسي».

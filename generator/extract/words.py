@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .dates import MONTH_NUMBERS
-from .lexicon import ALL_CUES, ALL_HEADS, NAME_STOPS, WEEKDAYS, head_in, prefix_variants, strip_article
+from .lexicon import ALL_CUES, ALL_HEADS, COUNTRY_NAMES, NAME_STOPS, WEEKDAYS, head_in, prefix_variants, strip_article
 from .tokens import TANWEEN, Token, article_like, lexicon_word, never_in_name
 
 
@@ -34,7 +34,7 @@ def is_name_word(token: Token, *, after_connector: bool = False) -> bool:
         return False
     if word in NAME_STOPS or lexicon_word(word, ALL_CUES) or head_in(word, ALL_HEADS):
         return False
-    if word in WEEKDAYS or strip_article(word) in MONTH_NUMBERS:
+    if word in WEEKDAYS or strip_article(word) in MONTH_NUMBERS or word in COUNTRY_NAMES:
         return False
     return after_connector or not article_like(token)
 
