@@ -359,12 +359,20 @@ def _name_in_commas(text: str, tokens: list[Token], quoted: list[bool], i: int, 
         return None  # «أهاب المتحدث، بالمجتمع الدولي،»: a preposition and its article begin no name
     end = name_run(tokens, quoted, k, min(len(tokens), k + 4))
     end = next((m for m in range(k + 1, end) if not soft_gap(text, tokens[m - 1], tokens[m])), end)
-    if end - k < 2 or end >= len(tokens):
-        return None
-    gap = text[tokens[end - 1].end:tokens[end].start]
-    if gap.strip() in ("،", ",") or tokens[end].norm in COMPLEMENTIZERS or lexicon_word(tokens[end].norm, ALL_CUES):
-        return TitledName(i, k, end)
-    return None
+    if end - k >= 2 and end < len(tokens):
+        gap = text[tokens[end - 1].end:tokens[end].start]
+        if (gap.strip() in ("،", ",") or tokens[end].norm in COMPLEMENTIZERS
+                or lexicon_word(tokens[end].norm, ALL_CUES)):
+            return TitledName(i, k, end)
+    # «المتحدث باسم الكرملين، ديمتري بيسكوف يعدّ العقوبات …»: a lead written as a nominal sentence, the
+    # name followed by his verb in the present («أحمد تامر الخطيب،» ended above, at its comma)
+    verb = next((m for m in range(k + 2, end) if _present_verb(tokens[m])), None)
+    return TitledName(i, k, verb) if verb is not None else None
+
+
+def _present_verb(token: Token) -> bool:
+    """A present-tense verb («يعدّ», «تؤكد»): a prefix of the imperfect, long enough or with a shadda."""
+    return token.norm[:1] in ("ي", "ت") and (len(token.norm) >= 4 or "\u0651" in token.surface)
 
 
 def title_word_ends_name(text: str, tokens: list[Token], k: int) -> bool:
