@@ -7,12 +7,13 @@ from dataclasses import asdict, dataclass, replace
 
 import yaml
 
-from .aliases import AliasIndex, one_letter_apart, skeleton
+from .aliases import AliasIndex, skeleton
 from .attribution import Attribution, attribute, closing_mark_end, confidence, is_quote, opening_mark, outermost
 from .document import Document, build_document
 from .lexicon import normalise
 from .marks import find_colon_speech, find_quotation_spans
 from .mentions import Mention
+from .names import People, Person
 from .reported import find_reported
 from .titles import is_family_nisba, plain_name_word
 from .tokens import article_like, soft_gap, tokenise
@@ -76,7 +77,7 @@ def extract_quotes(text: str, source: str, actors: Mapping[str, Iterable[str]]) 
         candidates.append(_candidate(doc, aliases, source, (reported.start, reported.end), "paraphrase",
                                      cue.subject, cue.surface, cue.date, score))
     candidates.sort(key=lambda c: (c.start, c.end))
-    return _known_speakers(_full_names(candidates, _people(doc)), aliases)
+    return _known_speakers(_full_names(candidates, People(_people(doc))), aliases)
 
 
 def _candidate(doc: Document, aliases: AliasIndex, source: str, span: tuple[int, int], kind: str,
@@ -121,7 +122,7 @@ GENERIC_MODIFIERS = frozenset(normalise(w) for w in "الرسمي الرسمية
 """Words after a title head that qualify the office, not the body it belongs to."""
 
 
-def _people(doc: Document) -> list[tuple[int, list[str], str]]:
+def _people(doc: Document) -> list[Person]:
     """(offset, normalised words, name as written) of every person the article names with two words or
     more: titled mentions and the subjects read after a verb («كشف علي الزين، عضو …»)."""
     found = {}
@@ -146,15 +147,16 @@ def _people(doc: Document) -> list[tuple[int, list[str], str]]:
     return sorted(found.values())
 
 
-def _full_names(candidates: list[Candidate], people: list[tuple[int, list[str], str]]) -> list[Candidate]:
+def _full_names(candidates: list[Candidate], people: People) -> list[Candidate]:
     """A surname alone («الجوابري», «عبدالله») stands for the full name written before it («عبد اللطيف
     الجوابري», «سامر عبد الله»), or, when the article names him fully only later, the first such name."""
     seen: dict[str, Candidate] = {}
+    seen_tails: dict[tuple[str, ...], str] = {}  # the last two words' skeletons of longer speakers' names
     out: list[Candidate] = []
     for c in candidates:
         words = normalise(c.speaker_name or "").split()
         if c.speaker_kind == "person" and len(words) == 1 and c.speaker is None:
-            full = _full_name(words[0], c.start, people)
+            full = people.full_name(words[0], c.start)
             if full is not None:
                 c = replace(c, speaker_name=full)
             elif words[0] in seen:
@@ -165,17 +167,14 @@ def _full_names(candidates: list[Candidate], people: list[tuple[int, list[str], 
         elif c.speaker_kind == "person" and len(words) == 2 and c.speaker is None:
             # «عطا الله» for «سامي عطا الله», «جاويش أغلو» for «مولود جاويش أوغلو»: a two-word family name
             # stands for the longer name it ends, however transliterated
-            sounds = [skeleton(w) for w in words]
-            longer = [e.speaker_name for e in seen.values()
-                      if len(named := normalise(e.speaker_name or "").split()) > 2
-                      and [skeleton(w) for w in named[-2:]] == sounds]
-            longer += [name for at, named, name in people
-                       if at < c.start and len(named) > 2 and [skeleton(w) for w in named[-2:]] == sounds]
+            longer = people.longer_name(words, c.start) or seen_tails.get(tuple(skeleton(w) for w in words))
             if longer:
-                c = replace(c, speaker_name=longer[-1])
+                c = replace(c, speaker_name=longer)
         if c.speaker_kind == "person" and len(words) > 1:
             for word in words:  # «الجوابري» for «عبد اللطيف الجوابري», «أنور» for «أنور خليل»
                 seen.setdefault(word, c)
+            if len(words) > 2:
+                seen_tails[tuple(skeleton(w) for w in words[-2:])] = c.speaker_name or ""
         out.append(c)
     return out
 
@@ -199,38 +198,6 @@ def _known_speakers(candidates: list[Candidate], aliases: AliasIndex) -> list[Ca
                 fullest.get(c.speaker, "").split()):
             fullest[c.speaker] = c.speaker_name
     return [replace(c, speaker_name=fullest[c.speaker]) if c.speaker in fullest else c for c in out]
-
-
-def _governed(word: str) -> bool:
-    """A noun with a joined preposition («لمدة», «بعقد»): what a name run reads on into, never a name."""
-    return word[:1] in ("ل", "ب") and len(word) > 3 and not word.startswith(("لا", "بو"))
-
-
-def _full_name(word: str, offset: int, people: list[tuple[int, list[str], str]]) -> str | None:
-    """The latest full name before ``offset`` that ends in ``word``, else the first after; only then one that
-    starts with it («أنور» for «أنور خليل»)."""
-    for fits in (lambda words: word in (words[-1], "".join(words[-2:])), lambda words: word == words[0]):
-        before = [name for at, words, name in people if at < offset and fits(words)]
-        if before:
-            return before[-1]
-        found = next((name for at, words, name in people if fits(words)), None)
-        if found:
-            return found
-    # «بليكن» for «أنتوني بلينكن»: a family name mistyped by one letter, when it fits one person only
-    near = {name for _, words, name in people if one_letter_apart(skeleton(word), skeleton(words[-1]))}
-    if len(near) == 1:
-        return near.pop()
-    # «وأضاف بكاري» for «عثمان بكاري يوسف»: a middle name stands for the whole name; a run that read on
-    # into a governed noun after the name («ألكسي ميلتيتش لمدة ثلاثة مواسم») stops before it.
-    inside = [(at, words.index(word, 1), name) for at, words, name in people
-              if word in words[1:-1] and len(name.split()) == len(words)]
-    before = [found for found in inside if found[0] < offset]
-    if before or inside:
-        _, k, name = before[-1] if before else inside[0]
-        written = name.split()
-        end = next((m for m in range(k + 1, len(written)) if _governed(normalise(written[m]))), len(written))
-        return " ".join(written[:end])
-    return None
 
 
 # --- output ---------------------------------------------------------------------------------------
