@@ -230,9 +230,12 @@ def find_colon_speech(text: str, quotes: list[tuple[int, int]]) -> list[tuple[in
     that opens with إن is reported speech («قال: إنه …»).
     """
     spans: list[tuple[int, int]] = []
+    quotes = sorted(quotes)
+    starts = [s for s, _ in quotes]
+    sentence_ends = [m.end() for m in SENTENCE_END.finditer(text)]
     for m in re.finditer(":", text):
         colon = m.start()
-        if any(s - 1 <= colon < e + 1 for s, e in quotes) or text[colon - 1:colon].isdigit():
+        if _overlapping(quotes, starts, colon - 1, colon + 2) or text[colon - 1:colon].isdigit():
             continue
         para_end = text.find("\n", colon)
         para_end = len(text) if para_end < 0 else para_end
@@ -254,9 +257,10 @@ def find_colon_speech(text: str, quotes: list[tuple[int, int]]) -> list[tuple[in
         stop = SENTENCE_END.search(text, start, para_end)
         span = trimmed(text, start, _before_next_statement(text, start, stop.start() if stop else para_end))
         words = tokenise(text, *span)
-        if len(words) < 3 or words[0].norm in COMPLEMENTIZERS or any(s < span[1] and span[0] < e for s, e in quotes):
+        if len(words) < 3 or words[0].norm in COMPLEMENTIZERS or _overlapping(quotes, starts, *span):
             continue
-        if _introduced_by_cue(text, colon):
+        k = bisect.bisect_right(sentence_ends, colon)
+        if _introduced_by_cue(text, colon, sentence_ends[k - 1] if k else 0):
             spans.append(span)
     return spans
 
@@ -280,9 +284,15 @@ def _strip_comma(text: str, start: int, end: int) -> int:
     return end
 
 
-def _introduced_by_cue(text: str, colon: int) -> bool:
+def _overlapping(quotes: list[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:
+    """Whether a quotation of ``quotes`` (sorted, none inside another; ``starts`` their starts) overlaps
+    the characters ``a``–``b``."""
+    k = bisect.bisect_left(starts, b)
+    return k > 0 and quotes[k - 1][1] > a
+
+
+def _introduced_by_cue(text: str, colon: int, sentence_start: int) -> bool:
     """Whether a reporting verb or participle of the colon's sentence introduces what follows it."""
-    sentence_start = max((m.end() for m in SENTENCE_END.finditer(text, 0, colon)), default=0)
     before = tokenise(text, sentence_start, colon)[-COLON_CUE_REACH:]
     for k in range(len(before) - 1, -1, -1):
         word = before[k].norm
