@@ -57,7 +57,7 @@ from .tokens import (
     soft_gap,
     start_without_conjunction,
 )
-from .words import is_definite, is_name_word, is_nisba, looks_like_present_verb
+from .words import is_definite, is_name_word, is_nisba, looks_like_present_verb, nisba_stem
 
 # --- speaker mentions -----------------------------------------------------------------------------
 
@@ -70,6 +70,8 @@ GENERIC_ADJECTIVES = frozenset(
     strip_article(w) for w in norm_set("الفني الفنية التنفيذي التنفيذية العام العامة الرسمي"))
 """Adjectives of an office that say nothing of who holds it («المدير الفني»)."""
 OFFICIAL_KEY = head_key("مسؤول")
+OFFICIAL_HEADS = key_set("مسؤول دبلوماسي")
+"""Unnamed heads that, made definite («المسؤولة الروسية», «الدبلوماسي»), refer back to the last person."""
 HONORIFICS = frozenset({"دكتور", "مهندس", "كابتن", "لواء"})
 CLIENT_OFFICES = frozenset({"دفاع"})
 """Offices named after the one they serve: «دفاع المتهم X» is X's lawyer, never X."""
@@ -104,6 +106,12 @@ class MentionFinder(BodyReader):
                 if mention.antecedent is None and mention.head in STATEMENT_HEADS:
                     # «أصدر الكرملين بيانا ... وتابع البيان»; a joint statement speaks for all its issuers.
                     mention.antecedent = self._issuers or last_subject
+                elif (mention.antecedent is None and mention.head in OFFICIAL_HEADS and last_subject is not None
+                      and last_subject.kind == "person" and self._same_country(mention, last_subject)):
+                    # «ونفت المسؤولة الروسية …», «وقال الدبلوماسي» after Zakharova spoke: the official is she
+                    mention.antecedent = last_subject
+                if mention.antecedent is None and mention.head in OFFICIAL_HEADS:
+                    mention.kind = "official"  # «المسؤول الروسي» after an American: unnamed, speaking himself
             elif mention.head and (mention.role != "object" or mention.kind == "institution") and not (
                     mention.kind == "institution" and mention.last - mention.first == 1
                     and not is_definite(self.tokens[mention.first].norm)):
@@ -126,6 +134,13 @@ class MentionFinder(BodyReader):
             if mention.kind == "anaphor" and mention.antecedent is None and mention.head not in STATEMENT_HEADS:
                 mention.antecedent = self._later_holder(mention)
         return mentions
+
+    def _same_country(self, mention: Mention, person: Mention) -> bool:
+        """Whether no relational adjective of ``mention`` («الروسية») contradicts those of the person's
+        title («وزير الخارجية الأمريكي» is no «المسؤول الروسي»)."""
+        mine = {nisba_stem(t.norm) for t in self.tokens[mention.first + 1:mention.last]} - {None}
+        theirs = {nisba_stem(w) for w in normalise(person.title or "").split() if is_nisba(w, definite=True)}
+        return not (mine and theirs and not mine & theirs)
 
     def _later_holder(self, mention: Mention) -> Mention | None:
         """«الرئيس الأوكراني يقول إن …» in a headline, «الرئيس الأوكراني فولوديمير زيلينسكي» in the body:
@@ -282,7 +297,8 @@ class MentionFinder(BodyReader):
             if holder is not None:
                 return holder
         adjectives_end = self._adjectives_end(i + 1)
-        if is_definite(self.tokens[i].norm) and self._ends_name(adjectives_end):
+        if is_definite(self.tokens[i].norm) and (self._ends_name(adjectives_end) or key in OFFICIAL_HEADS):
+            # («ونفت المسؤولة الروسية اتهامات …»: the definite official refers back, whatever follows)
             # «الوزير», «الدبلوماسي الإثيوبي»: a definite description refers back to someone named; its
             # adjectives pick among the holders («الوزير الألماني» after «نظيره الألماني»).
             holder = self._holder_of(key, i, adjectives_end) if adjectives_end > i + 1 else None
@@ -521,6 +537,9 @@ class MentionFinder(BodyReader):
         before = self.tokens[k - 1].norm if k > 0 else ""
         if before.removeprefix("و") in PREPOSITIONS and not is_definite(prev) and not lexicon_word(prev, ALL_CUES):
             return "object"  # «وعن غياب المهاجم كاورو هيتوما»: a topic, not a speaker
+        if (earlier and earlier[-1].last == k and not is_definite(prev)
+                and self.tokens[k].surface.endswith(("ات", "ة"))):
+            return "object"  # «ونفت المسؤولة اتهامات الحلف»: what the subject's noun governs
         coordinated = self.tokens[mention.phrase_first].norm.startswith("و")
         if coordinated and earlier and earlier[-1].last == mention.phrase_first:
             return earlier[-1].role  # «بين بوتين وبايدن»: coordination keeps the role
