@@ -1417,3 +1417,9 @@ def test_the_definite_official_is_the_last_person_of_the_same_country():
     assert [name for _, _, name in said(text)] == ["ليلى عمران", "ليلى عمران"]
     text = "وقال المبعوث السيراني كارل ستروم إن الهدنة صامدة.\nوقال المسؤول الكاليستي إن الرد جاهز."
     assert [name for _, _, name in said(text)] == ["كارل ستروم", "المسؤول الكاليستي"]
+
+
+def test_a_plural_noun_after_an_office_is_its_object_and_the_office_its_later_holder():
+    text = ("تلقى المدعي العام للمحكمة الإقليمية تهديدات من مسؤولين، قائلا إنه تعرض لضغوط كبيرة.\n"
+            "وأكد المدعي العام كارل ستروم أن التحقيق مستمر.")
+    assert [name for _, _, name in said(text)] == ["كارل ستروم", "كارل ستروم"]

@@ -44,6 +44,7 @@ from .titles import (
     name_run_before,
     opens_topic_phrase,
     plain_name_word,
+    plural_object,
     title_word_ends_name,
 )
 from .tokens import (
@@ -131,8 +132,13 @@ class MentionFinder(BodyReader):
             mentions.append(mention)
             i = mention.last
         for mention in mentions:
-            if mention.kind == "anaphor" and mention.antecedent is None and mention.head not in STATEMENT_HEADS:
+            definite_office = mention.kind == "official" and is_definite(self.tokens[mention.first].norm) and (
+                mention.head not in UNNAMED_HEADS)
+            if (mention.kind == "anaphor" or definite_office) and mention.antecedent is None and (
+                    mention.head not in STATEMENT_HEADS):
                 mention.antecedent = self._later_holder(mention)
+                if mention.antecedent is not None:
+                    mention.kind = "anaphor"
         return mentions
 
     def _same_country(self, mention: Mention, person: Mention) -> bool:
@@ -145,11 +151,12 @@ class MentionFinder(BodyReader):
     def _later_holder(self, mention: Mention) -> Mention | None:
         """«الرئيس الأوكراني يقول إن …» in a headline, «الرئيس الأوكراني فولوديمير زيلينسكي» in the body:
         an office named before its holder is his, when its adjectives fit one person named later."""
-        words = {strip_article(t.norm.removeprefix("و")) for t in self.tokens[mention.first + 1:mention.last]}
+        words = _title_words(self._text(mention.first + 1, mention.last)) if mention.last > mention.first + 1 else set()
         if not words - GENERIC_ADJECTIVES:
             return None  # a bare «الوزير» names nobody in particular
-        fitting = [h for h in self._holders.get(mention.head or "", [])
-                   if h.first >= mention.last and words <= _title_words(h.title)]
+        # the lead often writes the office in full and the body short, or the other way round
+        fitting = [h for h in self._holders.get(mention.head or "", []) if h.first >= mention.last and (
+            words <= (held := _title_words(h.title)) or held - {mention.head} <= words)]
         return fitting[0] if len({h.name for h in fitting}) == 1 else None
 
     def _shortened_body(self, mention: Mention) -> Mention:
@@ -276,7 +283,7 @@ class MentionFinder(BodyReader):
                     self.text, self.tokens, titled.name_first, titled.name_last) is None):
                 name = (titled.name_first, titled.name_last)
             elif titled is None and name is not None and (
-                    not plain_name_word(self.tokens[name[0]])
+                    not plain_name_word(self.tokens[name[0]]) or plural_object(self.tokens, *name)
                     or coordinated_office_word(self.text, self.tokens, name[0])):
                 name = None  # «مديرة قسم التطعيم»: an office noun the short chain took for a name
         if key in CLIENT_OFFICES:

@@ -247,6 +247,8 @@ def name_after_office(text: str, tokens: list[Token], quoted: list[bool], i: int
     if not runs:
         return None
     first, last = runs[-1]
+    if plural_object(tokens, first, last):
+        return None
     before = tokens[first - 1].norm
     governed = not _definite(before) and (
         (first - 1 == i and head_key(before) not in HONORIFIC_KEYS)
@@ -368,6 +370,12 @@ def _name_in_commas(text: str, tokens: list[Token], quoted: list[bool], i: int, 
     # name followed by his verb in the present («أحمد تامر الخطيب،» ended above, at its comma)
     verb = next((m for m in range(k + 2, end) if _present_verb(tokens[m])), None)
     return TitledName(i, k, verb) if verb is not None else None
+
+
+def plural_object(tokens: list[Token], first: int, last: int) -> bool:
+    """«تلقى المدعي العام للمحكمة تهديدات من …»: one indefinite plural noun after an office is its verb's
+    object, not a name («عرفات» alone after an office is rare beside «ياسر عرفات»)."""
+    return last - first == 1 and tokens[first].surface.endswith("ات") and not article_like(tokens[first])
 
 
 def _present_verb(token: Token) -> bool:
