@@ -1423,3 +1423,11 @@ def test_a_plural_noun_after_an_office_is_its_object_and_the_office_its_later_ho
     text = ("تلقى المدعي العام للمحكمة الإقليمية تهديدات من مسؤولين، قائلا إنه تعرض لضغوط كبيرة.\n"
             "وأكد المدعي العام كارل ستروم أن التحقيق مستمر.")
     assert [name for _, _, name in said(text)] == ["كارل ستروم", "كارل ستروم"]
+
+
+def test_manner_adverbs_and_demonstratives_with_bi_are_no_names():
+    text = ("قال الوزير كارل ستروم إن الهدنة صامدة.\n"
+            "وأكد بشدة أن الخروقات مرفوضة.\n"
+            "وأوضح بجلاء أن الرد قادم.\n"
+            "وأدلى الوزير بهذه التصريحات خلال مؤتمر صحفي، مؤكدا أن الوضع هادئ.")
+    assert [name for _, _, name in said(text)] == ["كارل ستروم"] * 4

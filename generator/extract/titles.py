@@ -29,6 +29,7 @@ from .lexicon import (
     head_key,
     key_set,
     norm_set,
+    prefix_variants,
     strip_article,
 )
 from .tokens import HARD_GAP, QUOTE_CHARS, TANWEEN, Token, article_like, lexicon_word, never_in_name, soft_gap
@@ -71,6 +72,7 @@ def _office_word(word: str) -> bool:
             or word in RANK_ADJECTIVES)
 
 
+DEMONSTRATIVES = norm_set("هذا هذه ذلك تلك هؤلاء أولئك هذين هاتين ذاك")
 TALK_NOUNS = norm_set("حديث كلام رد تعليق حوار")
 """Nouns of talk that take «ه» as the object of a reporting verb («حديثه», «كلامه»); no name ends so."""
 
@@ -87,6 +89,8 @@ def _plain_name_word(token: Token) -> bool:
         return False
     if strip_article(word) in MONTH_NUMBERS or _office_word(word) or word in COUNTRY_NAMES:
         return False
+    if any(rest in DEMONSTRATIVES for _, rest in prefix_variants(word)):
+        return False  # «أدلى المتحدث بهذه التصريحات»
     if word[0] in "وفلب" and len(word) > 3:
         rest = word[1:]
         # «وكبير», «والزراعة», «لوكالة», «للأبحاث»: a joined conjunction or preposition before a known
