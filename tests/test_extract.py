@@ -1431,3 +1431,10 @@ def test_manner_adverbs_and_demonstratives_with_bi_are_no_names():
             "وأوضح بجلاء أن الرد قادم.\n"
             "وأدلى الوزير بهذه التصريحات خلال مؤتمر صحفي، مؤكدا أن الوضع هادئ.")
     assert [name for _, _, name in said(text)] == ["كارل ستروم"] * 4
+
+
+def test_the_author_of_a_statement_reports_it_and_a_contrast_opens_the_next_statement():
+    text = ("وقالت المتحدثة ليلى عمران إن المراقبين “لم يقدموا أي دليل”.\n"
+            "وجاء ذلك بعد تصريح لستروم قال فيه إن الفرق لاحظت حركة قرب الحدود، لكنه شدد على أن ذلك لا يعني هجوما.")
+    assert said(text)[2:] == [("paraphrase", "الفرق لاحظت حركة قرب الحدود", "ستروم"),
+                              ("paraphrase", "ذلك لا يعني هجوما", "ستروم")]

@@ -41,6 +41,7 @@ from .tokens import (
     article_like,
     first_token_from,
     lexicon_word,
+    skip_letters,
     soft_gap,
     start_without_conjunction,
     tokenise,
@@ -329,6 +330,11 @@ def bare_name_before(doc: Document, cue: Cue, sentence_first: int) -> Mention | 
     if doc.tokens[first].norm[:1] in ("و", "ف") and doc.tokens[first].norm not in WAW_GIVEN_NAMES:
         return None  # «وانتقد الخطة ثم قال»: a word with a joined «و» opening the run is a verb, not a name
     before = doc.tokens[first - 1].norm if first > sentence_first else ""
+    if doc.tokens[first].norm[:1] == "ل" and head_in(before, STATEMENT_HEADS) and soft_gap(
+            doc.text, doc.tokens[first - 1], doc.tokens[first]):
+        # «بعد تصريح لجروسي قال فيه إن …»: the one whose statement the verb reports
+        start = skip_letters(doc.text, doc.tokens[first].start, 1)
+        return Mention(first, end, first, doc.text[start:doc.tokens[end - 1].end], None, "person")
     if first > sentence_first and before not in SUBJECT_OPENERS and not HARD_GAP.search(
             doc.text[doc.tokens[first - 1].end:doc.tokens[first].start]):
         return None

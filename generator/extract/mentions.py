@@ -230,7 +230,10 @@ class MentionFinder(BodyReader):
         if head_in(word, MEDIA_HEADS):
             return self._media(i)
         if head_in(word, INSTITUTION_HEADS):
-            return self._institution(i)
+            body = self._institution(i)
+            if body.kind == "institution" and body.last == i + 1 and body.actor is None and not is_definite(word):
+                return None  # «لاحظت حركة قرب المخزون»: a common noun; a body is named («حركة حماس») or definite
+            return body
         return None
 
     # -- kinds of mention

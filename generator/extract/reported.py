@@ -29,6 +29,7 @@ LONG_GAP = 70
 """How far «إن» (hamza below, the complementizer of «قال» only) may stand after a long occasion."""
 NOT_REPORTING = norm_set("بعد قبل منذ دون بدون رغم بدل بدلا لأن حتى مجرد")
 """Words before «أن» that make it temporal or causal («بعد أن», «رغم أن»), not reported speech."""
+CONTRASTS = norm_set("لكن لكنه لكنها ولكن ولكنه ولكنها")
 NEGATIONS = norm_set("لا لم لن ما ليس")
 """Particles that make a reporting verb after them part of the clause reported («وأضاف أنه لا يتوقع أن …»)."""
 MODAL_BEFORE = norm_set("يجب ينبغي يمكن يمكنه يمكنها تريد يريد يريدون أراد أرادت يحاول تحاول قرر قررت")
@@ -135,6 +136,8 @@ def _clause_end(doc: Document, first: int, gender: str | None = None) -> int:
                 doc, k + 1, 3) and doc.tokens[k - 1].norm not in NEGATIONS:
             break  # «…، لكنها حذرت من أن …»: the next statement; «أنه لا يتوقع أن …» is still the first
         k += 1
+    while k - 1 > first and doc.tokens[k - 1].norm in CONTRASTS and k < limit:
+        k -= 1  # «…، لكنه شدد على أن»: the contrast opens the next statement
     return k
 
 
