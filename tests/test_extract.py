@@ -1438,3 +1438,10 @@ def test_the_author_of_a_statement_reports_it_and_a_contrast_opens_the_next_stat
             "وجاء ذلك بعد تصريح لستروم قال فيه إن الفرق لاحظت حركة قرب الحدود، لكنه شدد على أن ذلك لا يعني هجوما.")
     assert said(text)[2:] == [("paraphrase", "الفرق لاحظت حركة قرب الحدود", "ستروم"),
                               ("paraphrase", "ذلك لا يعني هجوما", "ستروم")]
+
+
+def test_a_coordinated_verb_shares_the_continued_subject_of_the_verb_before_it():
+    actors = {"kalistan": ["كاليستا"]}
+    text = ("قالت المتحدثة ليلى عمران إن التدريبات دليل على الاستعداد.\n"
+            "وأضافت أن الحلف يشن حربا من خلال دعم كاليستا بالسلاح، وشددت على أنه يجب عليهم الإقرار بذلك.")
+    assert [c.speaker_name for c in extract_quotes(text, "s.txt", actors)] == ["ليلى عمران"] * 3

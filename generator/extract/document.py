@@ -449,7 +449,8 @@ def give_subject(doc: Document, cue: Cue, sentence_first: int, limit: int, last:
         # «وأكد رئيس المجلس X خلال جولته بمشاركة رئيس البلدية Y …، وقال إن»: a coordinated verb
         # without its own subject shares the subject of the sentence's earlier verb, not the last name.
         previous = previous_cue_in_sentence(doc, cue.index, sentence_first)
-        subject = previous.subject if previous is not None and previous.explicit else None
+        subject = previous.subject if previous is not None and (
+            previous.explicit or cue_gender(doc, previous) == cue_gender(doc, cue)) else None
     if subject is None:
         subject = subject_before(doc, sentence_first, cue.index)
     if subject is None:
