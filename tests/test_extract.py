@@ -1445,3 +1445,10 @@ def test_a_coordinated_verb_shares_the_continued_subject_of_the_verb_before_it()
     text = ("قالت المتحدثة ليلى عمران إن التدريبات دليل على الاستعداد.\n"
             "وأضافت أن الحلف يشن حربا من خلال دعم كاليستا بالسلاح، وشددت على أنه يجب عليهم الإقرار بذلك.")
     assert [c.speaker_name for c in extract_quotes(text, "s.txt", actors)] == ["ليلى عمران"] * 3
+
+
+def test_a_continuation_before_any_statement_goes_to_the_person_the_headline_names():
+    actors = {"karl-strom": ["كارل ستروم", "ستروم"]}
+    text = ("ستروم: الهدنة ستصمد رغم الخروقات\n"
+            "وأضاف أن “الطرفين يدركان أن العودة إلى القتال لن تفيد أحدا”.")
+    assert [c.speaker for c in extract_quotes(text, "s.txt", actors)] == ["karl-strom"]

@@ -460,7 +460,9 @@ def give_subject(doc: Document, cue: Cue, sentence_first: int, limit: int, last:
         # «وخاطب داعمي الحرب قائلا:»: before a participle stand a verb and its object, never a bare name
         subject = bare_name_before(doc, cue, sentence_first)
     cue.explicit = subject is not None
-    if subject is None and last is not None:
+    if subject is None and last is None:
+        subject = _first_speaker_before(doc, cue.index)  # «ستولتنبرغ: …» in the headline, then «وأضاف أن»
+    elif subject is None:
         last = _last_of_gender(doc, cue) or last
         subject = last.subject
         cue.date = cue.date or last.date
@@ -482,6 +484,20 @@ def _subject_after_kana(doc: Document, cue: Cue, sentence_first: int) -> Mention
     if first <= sentence_first or doc.tokens[first - 1].norm not in KANA or not can_speak(mention):
         return None
     return mention
+
+
+def _first_speaker_before(doc: Document, index: int) -> Mention | None:
+    """For a continuation before any statement was read: the person named last before it, as the
+    headline names the speaker of the story («ستولتنبرغ: قمة الناتو …»)."""
+    k = bisect.bisect_right(doc.mention_ends, index) - 1
+    while k >= 0:
+        mention = doc.mentions[k]
+        person = mention.resolved() if can_speak(mention) else None
+        if person is not None and (person.kind == "person" or (
+                person.kind == "named" and person.head is None and not person.name.startswith("ال"))):
+            return mention  # a person, not a body such as «الناتو»
+        k -= 1
+    return None
 
 
 def cue_gender(doc: Document, cue: Cue) -> str | None:
