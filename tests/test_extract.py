@@ -1452,3 +1452,31 @@ def test_a_continuation_before_any_statement_goes_to_the_person_the_headline_nam
     text = ("ستروم: الهدنة ستصمد رغم الخروقات\n"
             "وأضاف أن “الطرفين يدركان أن العودة إلى القتال لن تفيد أحدا”.")
     assert [c.speaker for c in extract_quotes(text, "s.txt", actors)] == ["karl-strom"]
+
+
+def test_a_known_body_takes_no_given_name_and_its_short_name_is_the_body():
+    actors = {"sirano-foreign-ministry": ["وزارة الخارجية السيرانية"]}
+    text = ("هاجمت وزارة الخارجية السيرانية، الأربعاء، قرار المحكمة الإقليمية.\n"
+            "وقالت الوزارة إن القرار “فاسد ومسيس”.")
+    assert [c.speaker for c in extract_quotes(text, "s.txt", actors)] == ["sirano-foreign-ministry"]
+
+
+def test_an_occasion_phrase_ends_the_office_before_the_speakers_words():
+    text = ("قالت رئيسة الوزراء الكاليستية ليلى عمران إن الانضمام قريب.\n"
+            "وأوضحت رئيسة الوزراء الكاليستية في معرض حديثها عن الأسباب وراء رغبة بلادها في الانضمام أن الحلف ضمانة.")
+    assert [name for _, _, name in said(text)] == ["ليلى عمران", "ليلى عمران"]
+
+
+def test_a_family_name_spelt_with_its_letters_in_another_order_or_spacing_is_the_full_name():
+    text = ("قال المتحدث باسم الخارجية السيرانية ماثيو ميلر إن الهجوم مدان.\n"
+            "وذكر ملير أن بلاده تتابع التحقيق.\n"
+            "وقالت رئيسة المفوضية أورسولا فون دير لاين إن الحزمة جاهزة.\n"
+            "وأضافت فون ديرلاين أن التنفيذ يبدأ غدا.")
+    assert [name for _, _, name in said(text)] == ["ماثيو ميلر", "ماثيو ميلر",
+                                                   "أورسولا فون دير لاين", "أورسولا فون دير لاين"]
+
+
+def test_a_quoted_name_closing_an_office_with_its_country():
+    text = ('أعلن المبعوث الأممي إلى اليمن "إسماعيل ولد الشيخ أحمد" رفض الأطراف لخارطة الطريق.\n'
+            'وقال "ولد الشيخ": إن تدهور الاقتصاد يهدد بتفاقم الأزمة الإنسانية.')
+    assert said(text) == [("paraphrase", "تدهور الاقتصاد يهدد بتفاقم الأزمة الإنسانية", "إسماعيل ولد الشيخ أحمد")]

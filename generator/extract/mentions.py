@@ -245,8 +245,9 @@ class MentionFinder(BodyReader):
         first = i
         # Given names written before a known surname: «ينس» + «ستولتنبرغ».  A definite alias names a
         # body, and a word with a joined و is far more often a verb («وأصدر») than a given name.
+        body = head_in(self.tokens[i].norm, INSTITUTION_HEADS) is not None  # «هاجمت وزارة الخارجية»: no given name
         while (
-            not found.clitics and not is_definite(self.tokens[i].norm) and first > 0 and i - first < 2
+            not found.clitics and not body and not is_definite(self.tokens[i].norm) and first > 0 and i - first < 2
             and not self.quoted[first - 1] and not self.tokens[first - 1].norm.startswith("و")
             and is_name_word(self.tokens[first - 1]) and self._joined(first - 1)
         ):
