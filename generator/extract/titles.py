@@ -52,7 +52,9 @@ TOPIC_PREPOSITIONS = frozenset({"عن", "حول", "بشأن", "ضد", "مع", "�
 (unlike «في/إلى/لدى» + a place, after which the name may follow: «في ناريا كارلا مونتيس»)."""
 OCCASION_WORDS = frozenset({"خلال", "عقب", "اثر", "إثر", "أثناء", "اثناء", "عند", "بعد", "قبل", "عبر"})
 """Words that open the occasion of a statement and so end an office even before any name."""
-OCCASION_NOUNS = norm_set("تصريح تصريحات تصريحه تصريحاته مقابلة حديث حوار كلمة كلمته لقاء مؤتمر بيان منشور تغريدة")
+OCCASION_NOUNS = norm_set(
+    "تصريح تصريحات تصريحه تصريحاته مقابلة حديث حوار كلمة كلمته لقاء مؤتمر بيان منشور تغريدة معرض سياق إطار"
+)
 """Nouns of an occasion of speech after «في»: «قال مدرب منتخب قطر في تصريحات صحفية إن …»."""
 
 
@@ -137,12 +139,13 @@ def is_definite_office(word: str) -> bool:
 
 
 def _quoted_name_end(text: str, tokens: list[Token], quoted: list[bool], k: int) -> int | None:
-    """Index after a personal name of one to three words written in quotation marks from token ``k``,
-    after a nisba or a name of the office («البرتغالي ” كارلوس كيروش”»); None for a quoted body."""
-    if not is_nisba_word(tokens[k - 1].norm):
+    """Index after a personal name of one to four words written in quotation marks from token ``k``,
+    after a nisba or the country of the office («البرتغالي ” كارلوس كيروش”», «المبعوث الأممي إلى اليمن
+    "إسماعيل ولد الشيخ أحمد"»); None for a quoted body."""
+    if not (is_nisba_word(tokens[k - 1].norm) or tokens[k - 1].norm in COUNTRY_NAMES):
         return None
     m = k
-    while m < len(tokens) and m - k < 3 and not quoted[m] and _plain_name_word(tokens[m]) and not (
+    while m < len(tokens) and m - k < 4 and not quoted[m] and _plain_name_word(tokens[m]) and not (
             m == k and article_like(tokens[m])):
         m += 1
         if m < len(tokens) and any(c in QUOTE_CHARS for c in text[tokens[m - 1].end:tokens[m].start]):
