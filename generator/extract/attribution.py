@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .aliases import AliasIndex
 from .document import Cue, Document, can_speak, introduces_speech, subject_after, subject_before
 from .lexicon import (
+    ALL_CUES,
     COMPLEMENTIZERS,
     COUNTERPART_WORDS,
     NAME_CONNECTORS,
@@ -20,7 +21,7 @@ from .lexicon import (
 )
 from .mentions import Mention
 from .titles import plain_name_word
-from .tokens import HARD_GAP, QUOTE_CHARS, SENTENCE_END, Token, first_token_from, tokenise
+from .tokens import HARD_GAP, QUOTE_CHARS, SENTENCE_END, Token, first_token_from, lexicon_word, tokenise
 from .words import is_nisba, looks_like_present_verb
 
 # --- quotations that are not quotes ---------------------------------------------------------------
@@ -56,14 +57,21 @@ def is_quote(text: str, span: tuple[int, int], aliases: AliasIndex) -> bool:
 
 
 def _quoted_name(text: str, start: int, words: list[Token]) -> bool:
-    """«مع نظيره القطري "محمد بن عبدالرحمن آل ثاني"»: some outlets set names in quotation marks; a
-    quotation of name words only, right after an office, a relational adjective or «نظيره», names someone."""
-    previous = tokenise(text, max(0, start - 40), start)
+    """«مع نظيره القطري "محمد بن عبدالرحمن آل ثاني"», «المبعوث الأممي إلى اليمن "إسماعيل ولد الشيخ أحمد"»:
+    some outlets set names in quotation marks; a quotation of name words only, right after an office, a
+    relational adjective or «نظيره», or closing an office a few words before, names someone."""
+    previous = tokenise(text, max(0, start - 60), start)
     if not previous or HARD_GAP.search(text[previous[-1].end:start]):
         return False
     word = previous[-1].norm
     after_office = (word in COUNTERPART_WORDS or head_in(word, TITLE_HEADS) is not None
                     or (word.startswith("ال") and is_nisba(word, definite=True)))  # not «للصحفيين»
+    for k in range(len(previous) - 2, max(-1, len(previous) - 6), -1):
+        if after_office or HARD_GAP.search(text[previous[k].end:previous[k + 1].start]):
+            break
+        if previous[k].norm in COMPLEMENTIZERS or lexicon_word(previous[k].norm, ALL_CUES):
+            break  # «قال إن المبعوث "…"»: what follows a reporting word may be speech
+        after_office = head_in(previous[k].norm, TITLE_HEADS) is not None
     return after_office and not words[0].norm.startswith("ال") and all(
         (plain_name_word(w) and not looks_like_present_verb(w.norm)) or w.norm in NAME_CONNECTORS for w in words)
 
