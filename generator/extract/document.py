@@ -15,6 +15,7 @@ from .dates import MONTH_NUMBERS, document_date, explicit_date, relative_date
 from .lexicon import (
     COMPLEMENTIZERS,
     COUNTERPART_WORDS,
+    COUNTRY_NAMES,
     MEDIA_HEADS,
     NAME_FOLLOWERS,
     NAME_STOPS,
@@ -494,7 +495,8 @@ def _first_speaker_before(doc: Document, index: int) -> Mention | None:
         mention = doc.mentions[k]
         person = mention.resolved() if can_speak(mention) else None
         if person is not None and (person.kind == "person" or (
-                person.kind == "named" and person.head is None and not person.name.startswith("ال"))):
+                person.kind == "named" and person.head is None and not person.name.startswith("ال")
+                and normalise(person.name) not in COUNTRY_NAMES)):
             return mention  # a person, not a body such as «الناتو»
         k -= 1
     return None

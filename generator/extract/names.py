@@ -36,6 +36,9 @@ class People:
             self._add(("first", words[0]), at, name)
             if len(words) > 2:
                 self._add(("tail", tuple(skeleton(w) for w in words[-2:])), at, name)
+                self._add(("joined", "".join(words[-2:])), at, name)
+                self._add(("joined", "".join(words[-3:])), at, name)
+            self._add(("sound", skeleton(words[-1])), at, name)
             if len(name.split()) == len(words):
                 for k in range(1, len(words) - 1):
                     self._add(("middle", words[k]), at, name, k)
@@ -60,12 +63,16 @@ class People:
     def full_name(self, word: str, offset: int) -> str | None:
         """The full name a one-word speaker at ``offset`` stands for: one ending in ``word`` (the latest
         before, else the first after); then one starting with it («أنور» for «أنور خليل»); then the one
-        person whose family name is ``word`` misspelt by a letter; then a name holding it in the middle."""
+        person whose family name has its consonants, or is ``word`` misspelt by a letter; then a name
+        holding it in the middle."""
         for kind in ("end", "first"):
             found = self._nearest((kind, word), offset)
             if found:
                 return found[1]
         sound = skeleton(word)
+        same_sound = {name for _, name, _ in self._entries.get(("sound", sound), ())}
+        if len(sound) >= 3 and len(same_sound) == 1:
+            return same_sound.pop()  # «ملير» for «ماثيو ميلر»: the same consonants, one person
         if len(sound) >= 4:
             near = {name for variant in _deletions(sound) for _, name, other in self._entries.get(("near", variant), ())
                     if one_letter_apart(sound, other)}
@@ -83,8 +90,10 @@ class People:
 
     def longer_name(self, words: list[str], offset: int) -> str | None:
         """The latest name before ``offset`` of three words or more whose last two words sound like
-        ``words``: «جاويش أغلو» for «مولود جاويش أوغلو», «عطا الله» for «سامي عطا الله»."""
-        entries = self._entries.get(("tail", tuple(skeleton(w) for w in words)), [])
+        ``words``, or whose last words are ``words`` spaced otherwise: «جاويش أغلو» for «مولود جاويش
+        أوغلو», «عطا الله» for «سامي عطا الله», «فون ديرلاين» for «أورسولا فون دير لاين»."""
+        entries = self._entries.get(("tail", tuple(skeleton(w) for w in words)), []) or self._entries.get(
+            ("joined", "".join(words)), [])  # «فون ديرلاين» for «أورسولا فون دير لاين»
         k = bisect.bisect_left(entries, offset, key=lambda e: e[0])
         return entries[k - 1][1] if k else None
 
