@@ -1480,3 +1480,9 @@ def test_a_quoted_name_closing_an_office_with_its_country():
     text = ('أعلن المبعوث الأممي إلى اليمن "إسماعيل ولد الشيخ أحمد" رفض الأطراف لخارطة الطريق.\n'
             'وقال "ولد الشيخ": إن تدهور الاقتصاد يهدد بتفاقم الأزمة الإنسانية.')
     assert said(text) == [("paraphrase", "تدهور الاقتصاد يهدد بتفاقم الأزمة الإنسانية", "إسماعيل ولد الشيخ أحمد")]
+
+
+def test_an_honorific_before_a_three_word_name_beginning_like_a_verb_of_purpose():
+    text = ("أكدت السيدة ليندا توماس غرينفيلد، المندوبة الكاليستية، أن بلادها مستعدة للعمل.\n"
+            "وقالت غرينفيلد إن الدبلوماسية عادت.")
+    assert [name for _, _, name in said(text)] == ["ليندا توماس غرينفيلد"] * 2

@@ -106,8 +106,9 @@ def _plain_name_word(token: Token) -> bool:
         return False  # a noun with a possessive pronoun («انسحابها»), never a name
     if word.endswith("ه") and lexicon_word(word[:-1], TALK_NOUNS):
         return False  # «وتابع مدرب الاتحاد حديثه قائلا»: the object after the subject, not a name
-    if word[0] == "ل" and word[1:2] in ("ت", "ي", "ن") and len(word) > 4:
-        return False  # «لتولي», «ليتمكن»: a verb of purpose
+    if word[0] == "ل" and word[1:2] in ("ت", "ي", "ن") and len(word) > 4 and not (
+            word.endswith("ا") and not word.endswith("وا")):
+        return False  # «لتولي», «ليتمكن»: a verb of purpose («ليندا», «لينا» end as no such verb does)
     return True
 
 
@@ -470,7 +471,8 @@ def name_run(tokens: list[Token], quoted: list[bool], first: int, limit: int) ->
         k = first + 1  # «صباح رضا»: a time word before a name word is a given name («صباح الأحد» is not)
     if k == first and first + 1 < limit and not quoted[first + 1] and _folded_before_name(tokens, first):
         k = first + 1  # «وقالت هنا الزاهد»
-    while k < limit and k - first < 4 and not quoted[k] and _plain_name_word(tokens[k]) and (
+    longest = 4 + (tokens[first].norm in SAYYID)  # «السيدة ليندا توماس غرينفيلد»: the honorific and a full name
+    while k < limit and k - first < longest and not quoted[k] and _plain_name_word(tokens[k]) and (
         k > first or not article_like(tokens[k])
     ) and not opens_topic_phrase(tokens, k):
         k += 1
