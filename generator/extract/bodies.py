@@ -33,6 +33,7 @@ from .tokens import HARD_GAP, Token, lexicon_word, skip_letters, soft_gap, start
 from .words import is_definite, is_name_word, is_nisba, nisba_stem
 
 COMPANY_HEADS = key_set("شركة مجموعة")
+BODY_OR_TITLE_HEADS = INSTITUTION_HEADS | TITLE_HEADS
 ADDRESSEES = norm_set("للصحفيين للصحافيين للصحافة للإعلام للبورصة للمستثمرين للمساهمين")
 
 
@@ -96,7 +97,7 @@ class BodyReader:
         """«وزارة الطاقة والبنية التحتية»: a definite word joined by و inside a body's name, followed by its
         adjective or by the end of the name."""
         word = self.tokens[j].norm
-        if not word.startswith("وال") or head_in(word, INSTITUTION_HEADS | TITLE_HEADS):
+        if not word.startswith("وال") or head_in(word, BODY_OR_TITLE_HEADS):
             return False
         nxt = self.tokens[j + 1] if j + 1 < len(self.tokens) else None
         return nxt is None or is_nisba(nxt.norm, definite=True) or self._ends_name(j + 1)

@@ -70,6 +70,11 @@ CALLED = norm_set("يدعى ويدعى يدعي ويدعي واسمه اسمه �
 GENERIC_ADJECTIVES = frozenset(
     strip_article(w) for w in norm_set("الفني الفنية التنفيذي التنفيذية العام العامة الرسمي"))
 """Adjectives of an office that say nothing of who holds it («المدير الفني»)."""
+PERSON_HEADS = TITLE_HEADS | UNNAMED_HEADS
+"""Heads of a description of a person, named or not (the unions below are built once, not per token)."""
+CUES_AND_OPENERS = ALL_CUES | SPEECH_OPENERS
+TRANSMISSION_WORDS = TRANSMIT_VERBS | norm_set("نقلا صادر صادرة")
+"""«نقلت … عن», «نقلا عن», «صادر عن»: what puts the one after «عن» as the source of the words."""
 OFFICIAL_KEY = head_key("مسؤول")
 OFFICIAL_HEADS = key_set("مسؤول دبلوماسي")
 """Unnamed heads that, made definite («المسؤولة الروسية», «الدبلوماسي»), refer back to the last person."""
@@ -203,7 +208,7 @@ class MentionFinder(BodyReader):
     def _at(self, i: int) -> Mention | None:
         """The mention starting at token ``i``, or None."""
         word = self.tokens[i].norm
-        key = head_in(word, TITLE_HEADS | UNNAMED_HEADS)
+        key = head_in(word, PERSON_HEADS)
         if key in ONE_OF and is_definite(word):
             key = None  # «يوم الأحد»: Sunday, not «أحد المسؤولين»
         if key is None and word in SENIOR and i + 1 < len(self.tokens) and is_definite(self.tokens[i + 1].norm):
@@ -388,7 +393,7 @@ class MentionFinder(BodyReader):
         k = first - 1
         while k > 0 and first - k <= 2 and is_nisba(self.tokens[k].norm, definite=True):
             k -= 1  # «عبر الإيطالي ستيفانو بيولي مدرب فريق النصر»: the nationality before the name
-        after_cue = lexicon_word(self.tokens[k].norm, ALL_CUES | SPEECH_OPENERS) is not None
+        after_cue = lexicon_word(self.tokens[k].norm, CUES_AND_OPENERS) is not None
         if not (after_cue or (comma and HARD_GAP.search(self._gap_before(first)) is None)):
             return None
         person = Mention(first, j, first, self._text(first, i), None, "person", head=key,
@@ -559,7 +564,7 @@ class MentionFinder(BodyReader):
     def _after_transmission(self, k: int) -> bool:
         """Whether «عن» at ``k`` follows a verb of transmission in its sentence (نقلت ... عن)."""
         for j in range(k - 1, max(-1, k - 9), -1):
-            if lexicon_word(self.tokens[j].norm, TRANSMIT_VERBS | norm_set("نقلا صادر صادرة")):
+            if lexicon_word(self.tokens[j].norm, TRANSMISSION_WORDS):
                 return True
             if SENTENCE_END.search(self.text[self.tokens[j].end:self.tokens[j + 1].start]):
                 return False
