@@ -63,9 +63,9 @@ class Document:
     mention_ends: list[int] = field(default_factory=list)
     cue_positions: list[int] = field(default_factory=list)
     events: list[tuple[int, Cue]] = field(default_factory=list)  # (offset, cue) with a subject
-    words: frozenset[str] = frozenset()  # every word of the article, normalised
-    # where each word is first written as part of a person's name, as the last word of one, and as a
-    # family name with the article: what ``bare_name`` asks of the names before a token, in one lookup
+    # where each word is first written: anywhere, as part of a person's name, as the last word of one,
+    # and as a family name with the article — what is asked of the words before a token, in one lookup
+    words_at: dict[str, int] = field(default_factory=dict)
     name_words_at: dict[str, int] = field(default_factory=dict)
     last_names_at: dict[str, int] = field(default_factory=dict)
     surnames_at: dict[str, int] = field(default_factory=dict)
@@ -74,7 +74,7 @@ class Document:
         """«لبلينكن» where «بلينكن» stands elsewhere: a preposition joined to a word of the article (to
         whom, of what), never a word of the name before it («لافروف» has no «افروف» beside it)."""
         word = token.norm
-        return word[:1] in ("ل", "ب") and len(word) > 4 and word[1:] in self.words
+        return word[:1] in ("ل", "ب") and len(word) > 4 and word[1:] in self.words_at
 
     def sentence_start(self, offset: int) -> int:
         return self.sentence_starts[bisect.bisect_right(self.sentence_starts, offset) - 1]
@@ -133,7 +133,7 @@ def build_document(text: str, aliases: AliasIndex, quotes: list[tuple[int, int]]
     doc = Document(
         text=text, tokens=tokens, quoted=quoted, sentence_starts=sentence_starts(text, quotes),
         mentions=MentionFinder(text, tokens, aliases, quoted).all(), cues=find_cues(text, tokens, quoted),
-        doc_date=document_date(text), words=frozenset(t.norm for t in tokens),
+        doc_date=document_date(text),
     )
     doc.mention_ends = [m.last for m in doc.mentions]
     doc.cue_positions = [c.index for c in doc.cues]
@@ -214,8 +214,7 @@ def quoted_surname(doc: Document, j: int, limit: int) -> Mention | None:
     while last + 1 < limit and last - j < 3 and not doc.quoted[last] and plain_name_word(doc.tokens[last]):
         last += 1
         if doc.text[doc.tokens[last - 1].end:doc.tokens[last].start].strip()[:1] in QUOTE_CHARS:
-            written = {t.norm for t in doc.tokens[:j]}
-            if any(t.norm not in written for t in doc.tokens[j:last]):
+            if not all(_before(doc.words_at, t.norm, j) for t in doc.tokens[j:last]):
                 return None
             return Mention(j, last, j, doc.text[doc.tokens[j].start:doc.tokens[last - 1].end], None, "person")
     return None
@@ -292,28 +291,37 @@ def _manner_adverb(token: Token) -> bool:
 
 
 def note_names(doc: Document) -> None:
-    """Index where each name word is first written: in a mention, or after a given name (the family
-    names of people named, for ``bare_name``); cue subjects are added as ``attribute_cues`` reads them."""
+    """Index where each word, and each name word, is first written: in a mention, or after a given name
+    (the family names of people named, for ``bare_name``); cue subjects are added as ``attribute_cues``
+    reads them."""
+    for k, token in enumerate(doc.tokens):
+        _first_at(doc.words_at, token.norm, k)
     for mention in doc.mentions:
-        if mention.kind in ("person", "named"):
-            _note_name(doc, normalise(mention.name).split(), mention.first)
         words = normalise(mention.name).split()
+        if mention.kind in ("person", "named"):
+            _note_name(doc, words, mention.first)
         if mention.kind == "person" and len(words) > 1 and words[-1].startswith("ال"):
-            doc.surnames_at.setdefault(words[-1], mention.first)
+            _first_at(doc.surnames_at, words[-1], mention.first)
     for k in range(1, len(doc.tokens)):
         # «سخر لاعب المنتخب أسامة الهلوزي …» then «وقال الهلوزي»: a definite word written right after a
         # given name earlier in the article is a family name, even where no mention was read.
         token, before = doc.tokens[k], doc.tokens[k - 1]
         if (token.norm.startswith("ال") and not doc.quoted[k] and plain_name_word(token) and plain_name_word(before)
                 and not article_like(before) and soft_gap(doc.text, before, token)):
-            doc.surnames_at[token.norm] = min(k, doc.surnames_at.get(token.norm, k))
+            _first_at(doc.surnames_at, token.norm, k)
 
 
 def _note_name(doc: Document, words: list[str], at: int) -> None:
     if words:
-        doc.last_names_at[words[-1]] = min(at, doc.last_names_at.get(words[-1], at))
+        _first_at(doc.last_names_at, words[-1], at)
     for word in words:
-        doc.name_words_at[word] = min(at, doc.name_words_at.get(word, at))
+        _first_at(doc.name_words_at, word, at)
+
+
+def _first_at(index: dict[str, int], word: str, at: int) -> None:
+    """Record ``at`` as where ``word`` is first written, unless it was written earlier."""
+    if at < index.get(word, at + 1):
+        index[word] = at
 
 
 def _before(index: dict[str, int], word: str, j: int) -> bool:
@@ -522,7 +530,6 @@ def _last_of_gender(doc: Document, cue: Cue) -> Cue | None:
         if earlier.explicit and cue_gender(doc, earlier) == gender:
             return earlier
     return None
-
 
 
 def antecedent_of_relative(doc: Document, pronoun: int) -> Mention | None:

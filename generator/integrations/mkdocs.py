@@ -221,7 +221,6 @@ def _accurate_dirty_builds(record: logging.LogRecord) -> bool:
     return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
-
 def _nav_paths(nav: Any) -> set[str]:
     """Every docs/ path that mkdocs.yml's nav names."""
     if isinstance(nav, str):
