@@ -3,8 +3,8 @@
 The extractor works in passes over one article, one module each, imported one way:
 
 ``lexicon`` (the words of news reporting) ← ``tokens`` (words and gaps) ← ``dates`` ← ``marks``
-(quotation spans, and speech after a colon) ← ``aliases`` ← ``titles`` (title chains before a name) ←
-``words`` (word classes) ← ``bodies`` (offices, institutions, statements) ← ``mentions`` (who is named,
+(quotation spans, and speech after a colon) ← ``aliases`` ← ``words`` (word classes) ← ``titles`` (title
+chains before a name) ← ``bodies`` (offices, institutions, statements) ← ``mentions`` (who is named,
 with titles) ← ``cues`` (reporting words) ← ``document`` (each cue's subject) ← ``attribution`` (who said
 a quotation) ← ``reported`` (reported speech, «قال إن …») ← ``names`` (full names from short ones) ←
 ``candidates`` (what the editor sees) ← ``proposals`` (a new article as a facts.yaml proposal).

@@ -47,7 +47,7 @@ from .tokens import (
     start_without_conjunction,
     tokenise,
 )
-from .words import is_nisba
+from .words import is_nisba, manner_adverb
 
 # --- the document ---------------------------------------------------------------------------------
 
@@ -236,7 +236,7 @@ def bare_name(doc: Document, j: int, limit: int) -> Mention | None:
         if not soft_gap(doc.text, doc.tokens[k - 1], doc.tokens[k]) or doc.governs_a_word_of_the_article(doc.tokens[k]):
             last = k  # «وقال تشين لبلينكن:»: to whom he said it
             break
-    if last == j or last >= len(doc.tokens) or (last - j == 1 and _manner_adverb(doc.tokens[j])):
+    if last == j or last >= len(doc.tokens) or (last - j == 1 and manner_adverb(doc.tokens[j])):
         return None
     second = doc.tokens[j + 1] if last - j >= 2 else None
     if (second is not None and not is_family_nisba(second.norm) and _before(doc.last_names_at, doc.tokens[j].norm, j)
@@ -279,15 +279,6 @@ def _described_name(doc: Document, j: int, limit: int) -> Mention | None:
         person.phrase_first = j
         person.title = doc.text[doc.tokens[j].start:doc.tokens[k - 1].end]
     return person
-
-
-MANNER_ADVERBS = norm_set("بوضوح بحزم بجلاء بصدق بإيجاز باختصار بتفصيل")
-
-
-def _manner_adverb(token: Token) -> bool:
-    """«وأكد بشدة أن», «وأوضح بجلاء أن»: «بـ» and a noun of manner after the verb, never a name; the
-    feminine ending («بشدة», «بقوة», «بصراحة») tells most of them from «بوتين» or «بلينكن»."""
-    return token.norm[:1] == "ب" and (token.surface.endswith("ة") or token.norm in MANNER_ADVERBS)
 
 
 def note_names(doc: Document) -> None:

@@ -29,10 +29,10 @@ from .lexicon import (
     head_key,
     key_set,
     norm_set,
-    prefix_variants,
     strip_article,
 )
 from .tokens import HARD_GAP, QUOTE_CHARS, TANWEEN, Token, article_like, lexicon_word, never_in_name, soft_gap
+from .words import looks_like_present_verb
 
 OFFICE_NOUNS = key_set(
     "بعثة وفد منتخب نادي فريق اتحاد جامعة صندوق بنك مصرف هيئة لجنة سلطة مكتب دائرة قسم إدارة مجلس محكمة "
@@ -74,7 +74,10 @@ def _office_word(word: str) -> bool:
             or word in RANK_ADJECTIVES)
 
 
-DEMONSTRATIVES = norm_set("هذا هذه ذلك تلك هؤلاء أولئك هذين هاتين ذاك")
+DEMONSTRATIVES = frozenset(conj + prep + word for word in norm_set("هذا هذه ذلك تلك هؤلاء أولئك هذين هاتين ذاك")
+                           for conj in ("", "و", "ف") for prep in ("", "ب", "ل", "ك"))
+"""Demonstratives, alone or with a joined conjunction and preposition («بهذه»): spelt out once here
+rather than taken apart for every word read as a possible name."""
 TALK_NOUNS = norm_set("حديث كلام رد تعليق حوار")
 """Nouns of talk that take «ه» as the object of a reporting verb («حديثه», «كلامه»); no name ends so."""
 
@@ -91,7 +94,7 @@ def _plain_name_word(token: Token) -> bool:
         return False
     if strip_article(word) in MONTH_NUMBERS or _office_word(word) or word in COUNTRY_NAMES:
         return False
-    if any(rest in DEMONSTRATIVES for _, rest in prefix_variants(word)):
+    if word in DEMONSTRATIVES:
         return False  # «أدلى المتحدث بهذه التصريحات»
     if word[0] in "وفلب" and len(word) > 3:
         rest = word[1:]
@@ -387,8 +390,8 @@ def plural_object(tokens: list[Token], first: int, last: int) -> bool:
 
 
 def _present_verb(token: Token) -> bool:
-    """A present-tense verb («يعدّ», «تؤكد»): a prefix of the imperfect, long enough or with a shadda."""
-    return token.norm[:1] in ("ي", "ت") and (len(token.norm) >= 4 or "\u0651" in token.surface)
+    """A present-tense verb («تؤكد»), or one of three letters written with its shadda («يعدّ»)."""
+    return looks_like_present_verb(token.norm) or (token.norm[:1] in ("ي", "ت") and "\u0651" in token.surface)
 
 
 def title_word_ends_name(text: str, tokens: list[Token], k: int) -> bool:

@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from .dates import MONTH_NUMBERS
-from .lexicon import ALL_CUES, ALL_HEADS, COUNTRY_NAMES, NAME_STOPS, WEEKDAYS, head_in, prefix_variants, strip_article
+from .lexicon import (
+    ALL_CUES,
+    ALL_HEADS,
+    COUNTRY_NAMES,
+    NAME_STOPS,
+    WEEKDAYS,
+    head_in,
+    norm_set,
+    prefix_variants,
+    strip_article,
+)
 from .tokens import TANWEEN, Token, article_like, lexicon_word, never_in_name
 
 
@@ -46,3 +56,12 @@ def is_definite(word: str) -> bool:
 
 def looks_like_present_verb(word: str) -> bool:
     return len(word) >= 4 and word[0] in "يت"
+
+
+MANNER_ADVERBS = norm_set("بوضوح بحزم بجلاء بصدق بإيجاز باختصار بتفصيل")
+
+
+def manner_adverb(token: Token) -> bool:
+    """«وأكد بشدة أن», «وأوضح بجلاء أن»: «بـ» and a noun of manner after the verb, never a name; the
+    feminine ending («بشدة», «بقوة», «بصراحة») tells most of them from «بوتين» or «بلينكن»."""
+    return token.norm[:1] == "ب" and (token.surface.endswith("ة") or token.norm in MANNER_ADVERBS)
