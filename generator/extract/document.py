@@ -27,6 +27,7 @@ from .lexicon import (
     TITLE_HEADS,
     TRANSMIT_VERBS,
     VERB_CUES,
+    feminine_form,
     head_in,
     norm_set,
     normalise,
@@ -507,8 +508,7 @@ def cue_gender(doc: Document, cue: Cue) -> str | None:
     word = lexicon_word(doc.tokens[cue.index].norm, lexicon) if lexicon else None
     if word is None:
         return None
-    ending = "ت" if cue.kind == "verb" else "ه"
-    return "f" if word.endswith(ending) and word[:-1] in lexicon else "m"
+    return "f" if feminine_form(word, lexicon, "ت" if cue.kind == "verb" else "ه") else "m"
 
 
 def _last_of_gender(doc: Document, cue: Cue) -> Cue | None:

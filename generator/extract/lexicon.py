@@ -96,6 +96,11 @@ def past_forms(verbs: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+def feminine_form(word: str, forms: frozenset[str], ending: str = "ت") -> bool:
+    """Whether ``word`` is the feminine of a form in ``forms``: «قالت» of «قال», «مضيفة» (ending «ه»)."""
+    return word.endswith(ending) and word[:-1] in forms
+
+
 def present_forms(verbs: str) -> frozenset[str]:
     forms: set[str] = set()
     for verb in norm_set(verbs):

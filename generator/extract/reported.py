@@ -19,6 +19,7 @@ from .lexicon import (
     PARTICIPLE_CUES,
     SKIPPABLE_BEFORE_SUBJECT,
     VERB_CUES,
+    feminine_form,
     norm_set,
 )
 from .tokens import DOUBLE_MARK, DOUBLE_MARKS, QUOTE_CHARS, lexicon_word
@@ -148,7 +149,7 @@ SPEECH_ACTS = norm_set("اتهم طالب حث دعا ناشد انتقد هاج
 def _speakers_next_act(word: str, gender: str | None) -> bool:
     """«واتهم …» after a man's reported clause, «واتهمت …» after a woman's: the speaker acts again."""
     if gender == "f":
-        return word.endswith("ت") and word[:-1] in SPEECH_ACTS
+        return feminine_form(word, SPEECH_ACTS)
     return gender == "m" and word in SPEECH_ACTS
 
 
@@ -177,8 +178,7 @@ def _nested_verb(doc: Document, k: int, gender: str | None) -> bool:
         return False  # «… وهناك.وتابعت أنه»: a sentence written without a space after its full stop
     if verb == word and gap == " " and before.norm.startswith("ال") and len(before.norm) > 3:
         return True
-    feminine = verb.endswith("ت") and verb[:-1] in VERB_CUES
-    return gender == "m" and feminine and _complementizer_within(doc, k + 1, 2)
+    return gender == "m" and feminine_form(verb, VERB_CUES) and _complementizer_within(doc, k + 1, 2)
 
 
 def _complementizer_within(doc: Document, first: int, count: int) -> bool:
