@@ -13,6 +13,12 @@ import threading
 from pathlib import Path
 
 
+def command_and_fields(stat: str) -> tuple[str, list[str]]:
+    """A /proc/PID/stat line as (command name, the fields after it); the name may hold spaces and «)»."""
+    name, rest = stat.split("(", 1)[1].rsplit(")", 1)
+    return name, rest.split()
+
+
 def process_tree() -> dict[int, list[tuple[int, str]]]:
     """Parent process id → its children's (id, command name), from /proc (zombies included)."""
     tree: dict[int, list[tuple[int, str]]] = {}
@@ -22,8 +28,8 @@ def process_tree() -> dict[int, list[tuple[int, str]]]:
                 stat = Path(entry.path, "stat").read_text()
             except OSError:
                 continue
-            name, rest = stat.split("(", 1)[1].rsplit(")", 1)
-            tree.setdefault(int(rest.split()[1]), []).append((int(entry.name), name))
+            name, fields = command_and_fields(stat)
+            tree.setdefault(int(fields[1]), []).append((int(entry.name), name))
     return tree
 
 

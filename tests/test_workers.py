@@ -12,7 +12,7 @@ from generator.site.render import Renderer
 from generator.site.workers import RenderingFailed, render_all
 
 from .helpers import fact_base
-from .memory import process_tree
+from .memory import command_and_fields, process_tree
 
 
 def test_three_processes_render_exactly_what_one_renders(small_facts):
@@ -53,7 +53,7 @@ def test_any_other_failure_in_a_forked_process_is_reported_with_its_traceback(sm
 
 def _forked_children() -> list[int]:
     """This process's children that are copies of it (same command name), running or not yet waited for."""
-    mine = Path("/proc/self/stat").read_text().split("(", 1)[1].rsplit(")", 1)[0]
+    mine, _ = command_and_fields(Path("/proc/self/stat").read_text())
     return [pid for pid, name in process_tree().get(os.getpid(), []) if name == mine]
 
 
